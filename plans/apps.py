@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    name = "plans"
+    verbose_name = _("Kế hoạch")
+
+    def ready(self) -> None:
+        from . import blocks  # noqa: F401  (registers the plan's own document blocks)

@@ -1,0 +1,1 @@
+"""The plan's own document blocks (objectives, tasks, assignments)."""
