@@ -1,0 +1,104 @@
+"""factory_boy factories shared by every app's tests."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth.models import Group, User
+
+from plans import models
+from plans.permissions import ROLE_GROUPS, Role
+
+
+class AgencyKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AgencyKind
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"Loại cơ quan {n}")
+    code = factory.Sequence(lambda n: f"kind-{n}")
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Agency
+
+    name = factory.Sequence(lambda n: f"Sở Thử nghiệm {n}")
+    short_name = factory.Sequence(lambda n: f"ST{n}")
+    kind = factory.SubFactory(AgencyKindFactory)
+    province = "Khánh Hòa"
+    place = "Khánh Hòa"
+
+
+class ProvincialCommitteeFactory(AgencyFactory):
+    """UBND tỉnh: no parent line, two bold header lines."""
+
+    name = "Ủy ban nhân dân tỉnh Khánh Hòa"
+    short_name = "UBND"
+    header_name = "ỦY BAN NHÂN DÂN|TỈNH KHÁNH HÒA"
+    header_short = "UBND TỈNH KHÁNH HÒA"
+    kind = factory.SubFactory(AgencyKindFactory, code="ubnd-tinh", name="UBND tỉnh")
+
+    class Meta:
+        model = models.Agency
+        django_get_or_create = ("name", "province")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("mat-khau-thu-nghiem")
+
+    @factory.post_generation
+    def role(self, create, extracted, **kwargs):
+        """UserFactory(role=Role.STAFF) puts the user in that role's group;
+        UserFactory(role=Role.AGENCY, agency=a) binds the agency too."""
+        if not create or not extracted:
+            return
+        group, _ = Group.objects.get_or_create(name=ROLE_GROUPS[Role(extracted)])
+        self.groups.add(group)
+
+    @factory.post_generation
+    def agency(self, create, extracted, **kwargs):
+        if not create:
+            return
+        models.Profile.objects.update_or_create(user=self, defaults={"agency": extracted})
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Plan
+
+    issuing_agency = factory.SubFactory(ProvincialCommitteeFactory)
+    year = 2024
+    title = factory.Sequence(lambda n: f"Tổ chức Hội nghị thử nghiệm số {n}")
+    signer_title = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    signer_name = "Nguyễn Văn An"
+    recipients = "Các sở, ban, ngành;\nUBND các huyện, thị xã, thành phố"
+    archive = "VT, SNV"
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Section
+
+    plan = factory.SubFactory(PlanFactory)
+    position = factory.Sequence(lambda n: n)
+    heading = "MỤC ĐÍCH, YÊU CẦU"
+    body = "- Nội dung thứ nhất.\n- Nội dung thứ hai."
+
+
+class TaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Task
+
+    plan = factory.SubFactory(PlanFactory)
+    position = factory.Sequence(lambda n: n)
+    description = factory.Sequence(lambda n: f"Nhiệm vụ thử nghiệm {n}")
+    time_frame = "Tháng 4/2024"
+    lead = "Sở Nội vụ"
+    cooperating = "Các cơ quan, đơn vị liên quan"
