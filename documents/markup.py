@@ -20,7 +20,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 _INLINE = re.compile(r"\*\*(?P<bold>.+?)\*\*|\*(?P<italic>[^*\s](?:[^*]*[^*\s])?)\*")
 # Characters that change text direction or hide text: never printed.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u2060\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 
 
 @dataclass(frozen=True)
@@ -99,11 +101,15 @@ def inline_html(text: str | None) -> SafeString:
     return mark_safe(runs_to_html(parse_inline(" ".join(clean_text(text).split()))))  # noqa: S308
 
 
-def to_html(text: str | None, *, css_class: str = "p", ensure_end: str = "") -> SafeString:
+def to_html(
+    text: str | None, *, css_class: str = "p", ensure_end: str = "", lead: SafeString | str = ""
+) -> SafeString:
     """Paragraphs as ``<p class="p dash">`` elements, every character escaped.
 
     ``ensure_end`` (e.g. "./.") is appended to the last paragraph unless it
     already ends with it; a final "." is replaced rather than doubled.
+    ``lead`` (a number label such as "1. " or "<strong>Điều 1.</strong> ")
+    starts the first paragraph; plain strings are escaped, SafeStrings not.
     """
     paragraphs = parse(text)
     if ensure_end and paragraphs:
@@ -115,10 +121,16 @@ def to_html(text: str | None, *, css_class: str = "p", ensure_end: str = "") -> 
             if ensure_end.startswith(".") and stripped.endswith("."):
                 stripped = stripped[:-1]
             last.runs[-1] = Run(stripped + ensure_end, tail.bold, tail.italic)
+    lead_html = lead if isinstance(lead, SafeString) else escape(lead)
+    if lead_html and not paragraphs:
+        paragraphs = [Paragraph(kind="text")]
     html = []
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         classes = css_class if paragraph.kind == "text" else f"{css_class} {paragraph.kind}"
-        html.append(f'<p class="{classes}">{runs_to_html(paragraph.runs)}</p>')
+        content = runs_to_html(paragraph.runs)
+        if index == 0 and lead_html:
+            content = lead_html + content
+        html.append(f'<p class="{classes}">{content}</p>')
     return mark_safe("\n".join(html))  # noqa: S308
 
 
