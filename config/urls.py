@@ -8,18 +8,20 @@ from plans.views import home
 
 admin.site.site_header = _("Quản trị kehoach")
 admin.site.site_title = _("kehoach")
+admin.site.index_title = _("Quản trị hệ thống")
 
 urlpatterns = [
     path("", home.HomeView.as_view(), name="home"),
     path("healthz", home.healthz, name="healthz"),
     path("dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("dang-xuat/", home.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "doi-mat-khau/xong/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("thu-da-gui/", home.DevMailView.as_view(), name="dev_mailbox"),
     path("ke-hoach/", include("plans.urls")),
     path("admin/", admin.site.urls),
 ]
@@ -29,6 +31,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-handler403 = "plans.views.home.permission_denied"
-handler404 = "plans.views.home.page_not_found"
-handler500 = "plans.views.home.server_error"
+# Custom 403/404/500 pages are the templates of the same names, rendered by
+# Django's default handlers (500.html needs no request context).

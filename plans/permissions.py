@@ -47,6 +47,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "plan.create": frozenset({Role.STAFF, Role.ADMIN}),
     "plan.print": frozenset({Role.STAFF, Role.LEADER, Role.CLERK, Role.ADMIN}),
     "agency.search": frozenset({Role.STAFF, Role.LEADER, Role.CLERK, Role.ADMIN}),
+    # Review (approve or send back) a submitted document; issue an approved one.
+    "plan.review": frozenset({Role.LEADER, Role.ADMIN}),
+    "plan.issue": frozenset({Role.CLERK, Role.ADMIN}),
+    # Read the e-mails the development set-up writes to files instead of sending.
+    "devmail.view": frozenset({Role.STAFF, Role.ADMIN}),
 }
 
 
@@ -56,7 +61,9 @@ def user_roles(user) -> frozenset[Role]:
     cached = getattr(user, "_kehoach_roles", None)
     if cached is not None:
         return cached
-    roles = {_GROUP_ROLES[name] for name in user.groups.values_list("name", flat=True) if name in _GROUP_ROLES}
+    roles = {
+        _GROUP_ROLES[name] for name in user.groups.values_list("name", flat=True) if name in _GROUP_ROLES
+    }
     if user.is_superuser:
         roles.add(Role.ADMIN)
     if Role.AGENCY in roles and user_agency(user) is None:

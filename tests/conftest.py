@@ -27,3 +27,26 @@ def client_for(client, make_user):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _test_http_and_static(settings):
+    """The test client speaks plain HTTP, and tests do not run collectstatic:
+    production's HTTPS redirect and hashed-manifest storage are exercised by
+    tests/foundation's subprocess tests instead."""
+    settings.SECURE_SSL_REDIRECT = False
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def pytest_runtest_setup(item):
+    from django.conf import settings
+
+    if item.get_closest_marker("postgres") and not settings.DATABASES["default"]["ENGINE"].endswith(
+        "postgresql"
+    ):
+        pytest.skip("needs PostgreSQL: set DATABASE_URL=postgres://…")
+    if item.get_closest_marker("worker") and not settings.REDIS_URL:
+        pytest.skip("needs Redis for a real Celery worker: set REDIS_URL=redis://…")
