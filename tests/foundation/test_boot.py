@@ -3,6 +3,7 @@ migrate, demo data, a real server answering pages, static files and health."""
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import psycopg2
@@ -92,3 +93,28 @@ def test_boots_on_a_fresh_postgresql_database(tmp_path):
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+def test_production_mode_collects_and_serves_hashed_static(tmp_path):
+    """DEBUG=0: collectstatic builds WhiteNoise's compressed manifest from the
+    npm packages, and pages link the hashed files WhiteNoise serves."""
+    env = clean_env(
+        DEBUG="0",
+        SECRET_KEY="production-like-secret-key-" + "x" * 40,
+        SECURE_SSL_REDIRECT="0",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        EMAIL_FILE_PATH=str(tmp_path / "mail"),
+    )
+    result = manage("collectstatic", "--noinput", "-v0", env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert manage("migrate", "--noinput", "-v0", env=env).returncode == 0
+    with runserver(env) as base:
+        browser = Browser(base)
+        status, page, _ = browser.get("/dang-nhap/")
+        assert status == 200
+        css = re.search(r'href="(/static/vendor/bootstrap/css/bootstrap\.min\.[0-9a-f]{12}\.css)"', page)
+        assert css, page
+        status, body, _ = browser.get(css.group(1))
+        assert status == 200
+        assert "Bootstrap" in body[:200]
