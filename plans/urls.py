@@ -1,4 +1,59 @@
-from django.urls import path  # noqa: F401
+from importlib.util import find_spec
+
+from django.urls import path
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+
+from plans.views import plans as views
 
 app_name = "plans"
-urlpatterns: list = []
+
+# Each row kind of a plan gets the same five endpoints; the slug is the
+# Vietnamese word in the URL, the name prefix the English one.
+_PART_SLUGS = {
+    "section": "muc",
+    "objective": "muc-dich",
+    "task": "nhiem-vu",
+    "assignment": "phan-cong",
+    "appendix": "phu-luc",
+    "article": "dieu",
+}
+
+urlpatterns = [
+    path("", views.PlanListView.as_view(), name="list"),
+    path("tao-moi/", views.PlanCreateView.as_view(), name="create"),
+    path("co-quan/tim/", views.AgencySearchView.as_view(), name="agency_search"),
+    path("<int:pk>/", views.PlanEditorView.as_view(), name="detail"),
+    path("<int:pk>/sao-chep/", views.PlanCopyView.as_view(), name="copy"),
+    path("<int:pk>/thong-tin/", views.PlanHeaderView.as_view(), name="header"),
+    path("<int:pk>/quyet-dinh/", views.DecisionView.as_view(), name="decision"),
+]
+
+for _name, _slug in _PART_SLUGS.items():
+    urlpatterns += [
+        path(f"<int:pk>/{_slug}/", views.PartListView.as_view(part_name=_name), name=f"{_name}_list"),
+        path(f"<int:pk>/{_slug}/them/", views.PartCreateView.as_view(part_name=_name), name=f"{_name}_add"),
+        path(
+            f"<int:pk>/{_slug}/<int:item>/sua/",
+            views.PartUpdateView.as_view(part_name=_name),
+            name=f"{_name}_edit",
+        ),
+        path(
+            f"<int:pk>/{_slug}/<int:item>/xoa/",
+            views.PartDeleteView.as_view(part_name=_name),
+            name=f"{_name}_delete",
+        ),
+        path(
+            f"<int:pk>/{_slug}/<int:item>/di-chuyen/",
+            views.PartMoveView.as_view(part_name=_name),
+            name=f"{_name}_move",
+        ),
+    ]
+
+if find_spec("plans.views.printing") is not None:
+    from plans.views.printing import PlanPdfView, PlanPrintView
+
+    urlpatterns += [
+        path("<int:pk>/pdf/", PlanPdfView.as_view(), name="pdf"),
+        # Shown in the editor's preview iframe: same-origin framing only.
+        path("<int:pk>/ban-in/", xframe_options_sameorigin(PlanPrintView.as_view()), name="print"),
+    ]
