@@ -137,3 +137,21 @@ def to_html(
 def ends_with(text: str | None, ending: str) -> bool:
     paragraphs = parse(text)
     return bool(paragraphs) and paragraphs[-1].plain.rstrip().endswith(ending)
+
+
+_TAIL = re.compile(r"(?P<stop>\.?)(?P<tags>(?:</(?:strong|em)>)*)\s*$")
+
+
+def append_end_mark(html: str, mark: str = "./.") -> SafeString:
+    """Put ``mark`` at the end of the last paragraph of already-rendered HTML
+    (a block's), replacing a final "."; after a table, on a line of its own."""
+    html = str(html)
+    end = html.rfind("</p>")
+    if end == -1 or html.rfind("</table>") > end:
+        return mark_safe(f'{html}\n<p class="p end-mark">{escape(mark)}</p>')  # noqa: S308
+    head = html[:end]
+    if re.sub(r"(</(?:strong|em)>)+$", "", head.rstrip()).endswith(escape(mark)):
+        return mark_safe(html)  # noqa: S308
+    match = _TAIL.search(head)
+    head = head[: match.start()] + escape(mark) + match.group("tags")
+    return mark_safe(head + html[end:])  # noqa: S308

@@ -8,3 +8,6 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from . import blocks  # noqa: F401  (registers the plan's own document blocks)
+        from .documents import register_printables
+
+        register_printables()

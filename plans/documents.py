@@ -13,11 +13,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from documents import blocks as document_blocks
-from documents import formatting, markup
+from documents import formatting, markup, printables
+from documents.printables import Printable, PrintableType
 
 from .models import Agency, Decision, Plan, Section
 
@@ -137,6 +140,8 @@ def _section_tree(plan: Plan, block_cache: dict) -> tuple[list[dict], dict | Non
         # Print order: heading, body, block, body_after, children.
         if markup.parse(section.body) or lead:
             last_text.append((node, "body"))
+        if node["block"] is not None:
+            last_text.append((node, "block"))
         if markup.parse(section.body_after):
             last_text.append((node, "body_after"))
         node["children"] = _build_level(section.id, depth + 1)
@@ -161,6 +166,13 @@ def _render_sections(nodes: list[dict], last: tuple[dict, str] | None) -> None:
     for node in nodes:
         end = END_MARK if last and last[0] is node and last[1] == "body" else ""
         node["body_html"] = markup.to_html(node["body"], ensure_end=end, lead=node["lead"])
+        block = node["block"]
+        node["block_html"] = ""
+        if block is not None:
+            html = render_to_string(block["template"], {"block": block["context"]})
+            if last and last[0] is node and last[1] == "block":
+                html = markup.append_end_mark(html, END_MARK)
+            node["block_html"] = mark_safe(html)  # noqa: S308  (rendered by a template)
         end = END_MARK if last and last[0] is node and last[1] == "body_after" else ""
         node["body_after_html"] = markup.to_html(node["body_after"], ensure_end=end)
         _render_sections(node["children"], last)
@@ -297,3 +309,65 @@ def build_decision_context(decision: Decision) -> dict[str, Any]:
             "author": agency.name,
         },
     }
+
+
+# ---- printable files ---------------------------------------------------------
+
+PRINTABLE_KEY = "plan"
+
+
+def plan_queryset():
+    return Plan.objects.select_related("issuing_agency__parent", "decision__issuing_agency__parent").order_by(
+        "-year", "-created_at", "-pk"
+    )
+
+
+def plan_printable(plan: Plan) -> Printable:
+    """The file a plan prints as: the plan alone (KH), or, when a decision
+    issues it, the decision followed by the plan (QĐ), as one PDF."""
+    printable_id = printables.make_id(PRINTABLE_KEY, plan.pk)
+    decision = plan.decision if plan.decision_id else None
+    if decision is not None:
+        number = decision.number if decision.issued_on else None
+        year = decision.issued_on.year if decision.issued_on else plan.year
+
+        def build() -> dict[str, Any]:
+            context = build_decision_context(decision)
+            return {"decision": context, "plan": context["plan"]}
+
+        return Printable(
+            id=printable_id,
+            doc_type=decision.doc_type,
+            title=" ".join(_lines(decision.title)),
+            template=DECISION_TEMPLATE,
+            author=decision.issuing_agency.name,
+            filename=formatting.pdf_filename(decision.doc_type, number, year, fallback=str(plan.pk)),
+            build_context=build,
+        )
+    number = plan.number if plan.issued_on else None
+    year = plan.issued_on.year if plan.issued_on else plan.year
+    return Printable(
+        id=printable_id,
+        doc_type=plan.doc_type,
+        title=" ".join(_lines(plan.title)),
+        template=PLAN_TEMPLATE,
+        author=plan.issuing_agency.name,
+        filename=formatting.pdf_filename(plan.doc_type, number, year, fallback=str(plan.pk)),
+        build_context=lambda: {"plan": build_plan_context(plan)},
+    )
+
+
+def _load_plan(pk: int) -> Printable | None:
+    plan = plan_queryset().filter(pk=pk).first()
+    return plan_printable(plan) if plan is not None else None
+
+
+def _list_plans():
+    return (plan_printable(plan) for plan in plan_queryset())
+
+
+PLAN_PRINTABLE = PrintableType(key=PRINTABLE_KEY, label=_("Kế hoạch"), list_all=_list_plans, load=_load_plan)
+
+
+def register_printables() -> None:
+    printables.register(PLAN_PRINTABLE)
