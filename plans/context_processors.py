@@ -40,6 +40,12 @@ _MENU = [
 ]
 
 
+def display_name(user) -> str:
+    """Vietnamese order: family and middle names (last_name) before the
+    given name (first_name), "Trần Thị Lan"; the username when both are empty."""
+    return " ".join(part for part in (user.last_name, user.first_name) if part) or user.get_username()
+
+
 def navigation_for(request) -> list[NavItem]:
     user = request.user
     if not user_roles(user):
@@ -67,6 +73,7 @@ def navigation(request) -> dict:
     roles = user_roles(user)
     return {
         **site,
+        "nav_user_name": display_name(user),
         "nav_items": navigation_for(request),
         "nav_roles": [ROLE_LABELS[role] for role in Role if role in roles],
         "nav_agency": user_agency(user) if Role.AGENCY in roles else None,
