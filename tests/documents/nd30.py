@@ -418,9 +418,19 @@ def check_type_name(doc: Nd30Pdf, name: str, *, page: int = 0) -> Line:
     return line
 
 
-def check_title(doc: Nd30Pdf, type_name: str, title_lines: list[str], *, page: int = 0, ruled: bool = True):
+def check_title(
+    doc: Nd30Pdf, type_name: str, title_lines: list[str] | str, *, page: int = 0, ruled: bool = True
+):
     """12. Trích yếu bold, not uppercase, 13-14 pt, centred; rule 33-50 % of its longest line."""
     name = doc.find(f"^{type_name}$", page=page)
+    if isinstance(title_lines, str):
+        # Only the text is known (the title wraps by itself): take as many lines as it needs.
+        wanted, lines = " ".join(title_lines.split()), []
+        for line in doc.next_lines(name, 12):
+            lines.append(line)
+            if " ".join(line.text for line in lines) == wanted:
+                break
+        title_lines = [line.text for line in lines]
     lines = doc.next_lines(name, len(title_lines))
     assert [line.text for line in lines] == title_lines, [line.text for line in lines]
     for line in lines:
