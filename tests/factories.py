@@ -102,3 +102,55 @@ class TaskFactory(factory.django.DjangoModelFactory):
     time_frame = "Tháng 4/2024"
     lead = "Sở Nội vụ"
     cooperating = "Các cơ quan, đơn vị liên quan"
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Objective
+
+    plan = factory.SubFactory(PlanFactory)
+    kind = models.Objective.Kind.PURPOSE
+    position = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Mục đích thử nghiệm {n}.")
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Assignment
+
+    plan = factory.SubFactory(PlanFactory)
+    position = factory.Sequence(lambda n: n)
+    agency_text = "Sở Nội vụ"
+    duties = "- Chủ trì, phối hợp các cơ quan liên quan.\n- Theo dõi, đôn đốc thực hiện."
+
+
+class AppendixFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Appendix
+
+    plan = factory.SubFactory(PlanFactory)
+    position = factory.Sequence(lambda n: n)
+    title = "DỰ KIẾN NỘI DUNG CHƯƠNG TRÌNH HỘI NGHỊ"
+    body = "Đón tiếp đại biểu."
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Decision
+
+    issuing_agency = factory.SubFactory(ProvincialCommitteeFactory)
+    title = "Ban hành Kế hoạch tổng kết công tác cải cách hành chính năm 2020"
+    authority_line = "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"
+    legal_bases = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
+    proposal = "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 823/TTr-SNV ngày 14 tháng 4 năm 2020."
+    signer_title = "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH"
+    signer_name = "Nguyễn Tấn Tuân"
+
+
+class DecisionArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.DecisionArticle
+
+    decision = factory.SubFactory(DecisionFactory)
+    position = factory.Sequence(lambda n: n)
+    body = "Quyết định này có hiệu lực kể từ ngày ký."

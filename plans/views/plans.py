@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
-from django_htmx.http import reswap, retarget, trigger_client_event
+from django_htmx.http import reswap, retarget
 
 from documents import blocks
 from plans import selectors, services
@@ -233,7 +233,7 @@ class PlanEditMixin(ActionRequiredMixin):
             retarget(response, target)
             reswap(response, "outerHTML")
         if changed and not error:
-            trigger_client_event(response, PLAN_CHANGED)
+            response["HX-Trigger"] = PLAN_CHANGED
         return response
 
 
