@@ -78,7 +78,16 @@ class StaticOnlyFetcher(URLFetcher):
         if not relative or ".." in Path(relative).parts:
             return None
         found = finders.find(relative)
-        return Path(found) if found else None
+        if found:
+            return Path(found)
+        # After collectstatic, {% static %} names hashed copies that only
+        # exist under STATIC_ROOT.
+        if settings.STATIC_ROOT:
+            root = Path(settings.STATIC_ROOT).resolve()
+            candidate = (root / relative).resolve()
+            if candidate.is_relative_to(root) and candidate.is_file():
+                return candidate
+        return None
 
 
 def font_face_css() -> str:
