@@ -88,6 +88,12 @@ def describe(text: str | None, *, year: int | None = None) -> TimeFrame:
         )
     try:
         frame = _parse(s, year)
+        if frame is None and ";" in s:
+            # Several deadlines for several parties ("Trước ngày 01/6/2020 (cấp
+            # tỉnh); trước ngày 03/6/2020 (cấp huyện)"): the task is due at the last.
+            frames = [_parse(part.strip(), year) for part in s.split(";")]
+            if frames and all(f is not None and f.due is not None for f in frames):
+                frame = max(frames, key=lambda f: f.due)
         if frame is None:
             # A label or a qualifier before the time itself:
             # "Thời gian: tháng 5/2023", "Theo kế hoạch, trong tháng 5/2023".

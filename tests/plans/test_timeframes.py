@@ -61,6 +61,11 @@ D = datetime.date
         ("  TRƯỚC   NGÀY 01.6.2020. ", Kind.BEFORE, D(2020, 5, 31)),
         ("THÁNG 4/2020", Kind.MONTH, D(2020, 4, 30)),
         ("Thời gian: tháng 5/2023", Kind.MONTH, D(2023, 5, 31)),
+        (
+            "Trước ngày 01/6/2020 (cấp tỉnh); trước ngày 03/6/2020 (cấp huyện)",
+            Kind.BEFORE,
+            D(2020, 6, 2),
+        ),
     ],
 )
 def test_time_frames_with_a_due_date(text, kind, due):
