@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import prefetch_related_objects
-from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -166,13 +165,8 @@ def _render_sections(nodes: list[dict], last: tuple[dict, str] | None) -> None:
     for node in nodes:
         end = END_MARK if last and last[0] is node and last[1] == "body" else ""
         node["body_html"] = markup.to_html(node["body"], ensure_end=end, lead=node["lead"])
-        block = node["block"]
-        node["block_html"] = ""
-        if block is not None:
-            html = render_to_string(block["template"], {"block": block["context"]})
-            if last and last[0] is node and last[1] == "block":
-                html = markup.append_end_mark(html, END_MARK)
-            node["block_html"] = mark_safe(html)  # noqa: S308  (rendered by a template)
+        # A block printed last carries the mark; the template appends it.
+        node["block_end"] = bool(last and last[0] is node and last[1] == "block")
         end = END_MARK if last and last[0] is node and last[1] == "body_after" else ""
         node["body_after_html"] = markup.to_html(node["body_after"], ensure_end=end)
         _render_sections(node["children"], last)

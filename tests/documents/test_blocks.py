@@ -117,12 +117,15 @@ def test_end_mark_goes_to_the_last_printed_text(db):
     first, second = context["sections"]
     assert str(first["body_after_html"]) == '<p class="p">Đoạn sau bảng.</p>'
     assert str(second["body_html"]) == '<p class="p">Mở đầu.</p>'
-    assert "<em>Báo cáo./.</em></p>" in second["block_html"]
+    assert second["block_end"] is True
+    html = render_to_string("documents/_sections.html", {"sections": context["sections"]})
+    assert "<em>Báo cáo./.</em></p>" in html
+    assert html.count("./.") == 1
 
     plan.closing = "Trên đây là Kế hoạch."
     plan.save()
     context = build_plan_context(plan_queryset().get(pk=plan.pk))
-    assert "./." not in context["sections"][1]["block_html"]
+    assert context["sections"][1]["block_end"] is False
     assert str(context["closing_html"]) == '<p class="p">Trên đây là Kế hoạch./.</p>'
 
 
