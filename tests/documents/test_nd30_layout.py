@@ -1,8 +1,13 @@
 """The printed plans and decisions, read back from the PDF and held to ND30."""
 
+import datetime
+import io
+
 import pypdf
 
+from documents.models import DocumentStatus
 from tests.documents import builders, nd30
+from tests.factories import AgencyFactory, PlanFactory, ProvincialCommitteeFactory, SectionFactory
 
 KH_4417 = "(Kèm theo Kế hoạch số 4417/KH-UBND ngày 10 tháng 5 năm 2023"
 
@@ -42,10 +47,11 @@ def test_seed_001_plan_follows_nd30(render_plan):
     assert recipients[-1].text == "- Lưu: VT, DL."
     assert doc.find("^- Các cơ quan tham mưu, giúp việc Tỉnh ủy;$")
 
-    info = pypdf.PdfReader(__import__("io").BytesIO(data)).metadata
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    info = reader.metadata
     assert info.title == " ".join(builders.SEED_001_TITLE.split("\n"))
     assert info.author == "Ủy ban nhân dân tỉnh Khánh Hòa"
-    assert pypdf.PdfReader(__import__("io").BytesIO(data)).trailer["/Root"]["/Lang"] == "vi"
+    assert reader.trailer["/Root"]["/Lang"] == "vi"
 
 
 def test_seed_003_decision_and_attached_plan_follow_nd30(render_plan):
@@ -146,3 +152,30 @@ def test_issued_short_number_takes_leading_zero(render_plan):
     assert nd30.check_number(doc, doc_type="KH", issued=True).text == "Số: 05/KH-UBND"
     assert nd30.check_date(doc, issued=True).text == "Khánh Hòa, ngày 04 tháng 01 năm 2024"
     assert not doc.margin_lines(0)
+
+
+def test_department_plan_prints_parent_line_not_bold(render_plan):
+    department = AgencyFactory(name="Sở Nội vụ", short_name="SNV", parent=ProvincialCommitteeFactory())
+    plan = PlanFactory(
+        issuing_agency=department,
+        number=71,
+        issued_on=datetime.date(2024, 2, 1),
+        status=DocumentStatus.ISSUED,
+        title="Kiểm tra công tác cải cách hành chính năm 2024",
+        signer_title="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        signer_name="Trần Thị Bình",
+        closing="Trên đây là Kế hoạch kiểm tra.",
+    )
+    SectionFactory(plan=plan, heading="Mục đích, yêu cầu", body="Đánh giá kết quả.\nĐề xuất giải pháp.")
+    doc, _ = render_plan(plan)
+
+    nd30.check_agency(doc, parent_line="UBND TỈNH KHÁNH HÒA")
+    assert [line.text for line in nd30.agency_lines(doc)] == ["UBND TỈNH KHÁNH HÒA", "SỞ NỘI VỤ"]
+    assert nd30.check_number(doc, doc_type="KH", issued=True).text == "Số: 71/KH-SNV"
+    assert nd30.check_date(doc, issued=True).text == "Khánh Hòa, ngày 01 tháng 02 năm 2024"
+    assert doc.find("^I. ").text == "I. MỤC ĐÍCH, YÊU CẦU"
+    nd30.check_headings(doc)
+    nd30.check_signer(doc, titles=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name="Trần Thị Bình")
+    to = nd30.check_recipients(doc)
+    nd30.check_ends_with_mark(doc, before=to)
+    nd30.check_page_numbers(doc)
