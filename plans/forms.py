@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Field, Layout, Row
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from documents import blocks
@@ -149,8 +150,8 @@ class PlanForm(_TextCleaningMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["issuing_agency"].queryset = issuing_agencies()
+        self.fields["issuing_agency"].empty_label = _("— Chọn cơ quan ban hành —")
         self.fields["year"].widget.attrs.update({"min": YEAR_MIN, "max": YEAR_MAX})
-        self.fields["title"].widget.attrs["autofocus"] = True
         self.fields["signer_title"].widget.attrs["class"] = "text-uppercase"
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -209,6 +210,7 @@ class PlanCreateForm(PlanForm):
             Row(Column("signer_title", css_class="col-md-6"), Column("signer_name", css_class="col-md-6")),
             Field("outline"),
         )
+        self.fields["title"].widget.attrs["autofocus"] = True
 
 
 class SectionForm(_TextCleaningMixin, forms.ModelForm):
@@ -225,7 +227,7 @@ class SectionForm(_TextCleaningMixin, forms.ModelForm):
     def __init__(self, *args, parent_choices: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["block"] = forms.ChoiceField(
-            label=Section._meta.get_field("block").verbose_name,
+            label=capfirst(Section._meta.get_field("block").verbose_name),
             choices=_block_choices(self.instance.block if self.instance.pk else ""),
             required=False,
             help_text=Section._meta.get_field("block").help_text,
@@ -272,6 +274,9 @@ class ObjectiveForm(_TextCleaningMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(Column("kind", css_class="col-md-3"), Column("text", css_class="col-md-9")),
+        )
 
 
 def _time_frame(value: str) -> str:
@@ -331,7 +336,6 @@ class AssignmentForm(_TextCleaningMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency_text"].widget.attrs.update({"list": "agency-options", "autocomplete": "off"})
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -347,7 +351,7 @@ class AppendixForm(_TextCleaningMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["block"] = forms.ChoiceField(
-            label=Appendix._meta.get_field("block").verbose_name,
+            label=capfirst(Appendix._meta.get_field("block").verbose_name),
             choices=_block_choices(self.instance.block if self.instance.pk else "", appendix=True),
             required=False,
         )

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -356,6 +357,14 @@ PARTS: dict[str, Part] = {
 }
 
 
+def _autofocus(form) -> None:
+    """htmx focuses the ``autofocus`` field of content it swaps in."""
+    for field in form.fields.values():
+        if not isinstance(field.widget, forms.Select | forms.CheckboxInput | forms.HiddenInput):
+            field.widget.attrs["autofocus"] = True
+            return
+
+
 class PartMixin(PlanEditMixin):
     part_name = ""
 
@@ -394,6 +403,7 @@ class PartCreateView(PartMixin, View):
         form = self.part.form_class(
             prefix=f"new-{self.part.name}", initial=initial, **self.form_kwargs(with_parent=True)
         )
+        _autofocus(form)
         return self.render_part(
             f"{self.part.template}#new-form",
             changed=False,
@@ -431,6 +441,7 @@ class PartUpdateView(PartMixin, View):
     def get(self, request, *args, **kwargs):
         item = self.get_item()
         form = self.part.form_class(instance=item, prefix=f"{self.part.name}-{item.pk}")
+        _autofocus(form)
         return self.render_part(f"{self.part.template}#edit-form", changed=False, form=form, item=item)
 
     def post(self, request, *args, **kwargs):

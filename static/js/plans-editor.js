@@ -59,9 +59,13 @@
     var name = input.value.trim();
     var target = document.getElementById(input.dataset.appendTo);
     if (!name || !target) return false;
-    var lines = target.value.split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
-    if (lines.indexOf(name) === -1) lines.push(name);
-    target.value = lines.join("\n");
+    if (target.tagName === "INPUT") {
+      target.value = name; // one agency per field (assignments)
+    } else {
+      var lines = target.value.split("\n").map(function (l) { return l.trim(); }).filter(Boolean);
+      if (lines.indexOf(name) === -1) lines.push(name);
+      target.value = lines.join("\n");
+    }
     target.dispatchEvent(new Event("input", { bubbles: true }));
     input.value = "";
     return true;
@@ -107,21 +111,13 @@
     }
   });
 
-  // ---- Focus: an edit form that opens takes the focus (first field); after an add,
-  // the fresh add form's first text field does, so rows can be typed one after another.
+  // ---- Focus: an edit form that opens takes the focus through its autofocus field
+  // (htmx does that); after an add, the fresh add form's first text field does, so
+  // rows can be typed one after another.
   function focusFirstField(root) {
     var field = root.querySelector("textarea, input[type=text], input:not([type]), input[type=number]");
     if (field) field.focus();
   }
-
-  document.body.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
-    if (target && target.querySelector && target.classList && target.classList.contains("kh-editing")) {
-      focusFirstField(target);
-    } else if (target && target.id && target.id.indexOf("new-") === 0) {
-      focusFirstField(target);
-    }
-  });
 
   document.body.addEventListener("htmx:oobAfterSwap", function (event) {
     var target = event.detail.target;
