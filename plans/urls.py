@@ -1,9 +1,7 @@
-from importlib.util import find_spec
-
 from django.urls import path
-from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from plans.views import plans as views
+from plans.views.printing import PlanPdfView, PlanPrintView
 
 app_name = "plans"
 
@@ -49,11 +47,8 @@ for _name, _slug in _PART_SLUGS.items():
         ),
     ]
 
-if find_spec("plans.views.printing") is not None:
-    from plans.views.printing import PlanPdfView, PlanPrintView
-
-    urlpatterns += [
-        path("<int:pk>/pdf/", PlanPdfView.as_view(), name="pdf"),
-        # Shown in the editor's preview iframe: same-origin framing only.
-        path("<int:pk>/ban-in/", xframe_options_sameorigin(PlanPrintView.as_view()), name="print"),
-    ]
+# The printed document (plans/views/printing.py); the editor's preview frames "print".
+urlpatterns += [
+    path("<int:pk>/pdf/", PlanPdfView.as_view(), name="pdf"),
+    path("<int:pk>/ban-in/", PlanPrintView.as_view(), name="print"),
+]
