@@ -71,7 +71,8 @@ class HomeView(LoginRequiredMixin, TemplateView):
             "status_counts": [
                 (status.label, counts.get(status.value, 0), status.value) for status in DocumentStatus
             ],
-            "my_plans": _plan_rows(plans.filter(created_by=self.request.user).order_by("-updated_at")),
+            # Staff draft as a team: what anyone touched last matters most.
+            "recent_plans": _plan_rows(plans.order_by("-updated_at")),
             "plans_url": safe_reverse("plans:list"),
             "create_url": safe_reverse("plans:create"),
         }

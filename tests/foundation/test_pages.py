@@ -32,7 +32,7 @@ def plans_nav() -> list[str]:
     [
         (
             Role.STAFF,
-            ["Soạn kế hoạch, theo dõi đăng ký và in văn bản.", "Kế hoạch bạn soạn gần đây", "Dự thảo"],
+            ["Soạn kế hoạch, theo dõi đăng ký và in văn bản.", "Kế hoạch cập nhật gần đây", "Dự thảo"],
             ["Trang chủ", *plans_nav(), "Thư đã gửi"],
         ),
         (
@@ -215,7 +215,12 @@ def test_dev_mailbox_is_hidden_when_mail_is_really_sent(client_for, settings):
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [(Role.LEADER, DocumentStatus.SUBMITTED), (Role.CLERK, DocumentStatus.APPROVED)]
+    ("role", "status"),
+    [
+        (Role.STAFF, DocumentStatus.DRAFT),
+        (Role.LEADER, DocumentStatus.SUBMITTED),
+        (Role.CLERK, DocumentStatus.APPROVED),
+    ],
 )
 def test_home_query_count_does_not_grow_with_rows(client_for, role, status):
     client = client_for(role)
