@@ -201,7 +201,10 @@ def build_plan_context(plan: Plan, *, attached: bool = False) -> dict[str, Any]:
 
     sections, last_text = _section_tree(plan, block_cache)
     closing = plan.closing
-    if markup.parse(closing):
+    has_closing = bool(markup.parse(closing))
+    # With neither a closing nor any section text, the opening ends the text.
+    opening_end = END_MARK if not has_closing and last_text is None else ""
+    if has_closing:
         last_text = None
     _render_sections(sections, last_text)
 
@@ -241,9 +244,9 @@ def build_plan_context(plan: Plan, *, attached: bool = False) -> dict[str, Any]:
             "title_lines": _lines(plan.title),
             "attached_ref_lines": attached_ref_lines,
         },
-        "opening_html": markup.to_html(plan.opening),
+        "opening_html": markup.to_html(plan.opening, ensure_end=opening_end),
         "sections": sections,
-        "closing_html": markup.to_html(closing, ensure_end=END_MARK) if markup.parse(closing) else "",
+        "closing_html": markup.to_html(closing, ensure_end=END_MARK) if has_closing else "",
         "signature": signature_context(plan),
         "appendices": appendix_context,
         "meta": {

@@ -145,3 +145,9 @@ def test_pdf_a_variant_and_metadata(db):
     assert "/OutputIntents" in reader.trailer["/Root"]
     assert reader.metadata.title == "Triển khai nhiệm vụ cải cách hành chính năm 2024"
     assert renderer.RENDERER_VERSION == "70.0"
+
+
+def test_end_mark_on_the_opening_when_nothing_follows(db):
+    plan = PlanFactory(opening="Thực hiện chỉ đạo của UBND tỉnh.", closing="")
+    context = build_plan_context(plan_queryset().get(pk=plan.pk))
+    assert str(context["opening_html"]) == '<p class="p">Thực hiện chỉ đạo của UBND tỉnh./.</p>'
