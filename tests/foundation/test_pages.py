@@ -9,6 +9,7 @@ from django.core import mail
 from django.db import connection
 from django.template import loader
 from django.test.utils import CaptureQueriesContext
+from django.views.defaults import server_error
 
 from documents.models import DocumentStatus
 from plans.context_processors import safe_reverse
@@ -170,10 +171,20 @@ def test_custom_404_in_vietnamese(client_for):
     assert "Trang chủ" in page  # the navigation is still there
 
 
-def test_500_page_needs_no_request_context():
+def test_500_page_needs_no_request_context(rf):
     page = loader.get_template("500.html").render()
     assert "Hệ thống gặp lỗi" in page
     assert 'lang="vi"' in page
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Hệ thống gặp lỗi" in response.content.decode()
+
+
+def test_healthz_answers_plain_http_when_https_is_enforced(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    response = client.get("/dang-nhap/")
+    assert (response.status_code, response["Location"]) == (301, "https://testserver/dang-nhap/")
 
 
 def test_base_sets_htmx_csrf_header_and_has_no_inline_script(client_for):
