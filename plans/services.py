@@ -273,11 +273,18 @@ def plan_create(*, user, data: Mapping[str, Any], outline: bool = False) -> Plan
     return plan
 
 
+@transaction.atomic
 def plan_update(*, plan: Plan, data: Mapping[str, Any]) -> Plan:
     ensure_editable(plan)
     changed = _apply(plan, data, PLAN_FIELDS)
     if changed:
         plan.save(update_fields=[*changed, "updated_at"])
+    if "year" in changed:
+        # "Tháng 4" without a year is read in the plan's year.
+        tasks = list(plan.tasks.exclude(time_frame=""))
+        for task in tasks:
+            task.due_date = _due_date(task.time_frame, year=plan.year)
+        Task.objects.bulk_update(tasks, ["due_date"])
     return plan
 
 

@@ -544,8 +544,6 @@ class PlanCopyView(ActionRequiredMixin, FormView):
 
     def form_valid(self, form):
         source = self.get_plan()
-        if not can(self.request.user, "plan.view"):
-            raise Http404
         plan = services.plan_copy(plan=source, years=form.cleaned_data["years"], user=self.request.user)
         messages.success(
             self.request,

@@ -244,6 +244,17 @@ def test_task_create_sets_due_date_and_agencies():
     assert task.due_date == datetime.date(2020, 5, 31)
 
 
+def test_plan_year_change_recomputes_due_dates_of_yearless_time_frames():
+    plan = PlanFactory(year=2020)
+    task = services.task_create(plan=plan, data={"description": "Báo cáo", "time_frame": "Tháng 4"})
+    dated = services.task_create(plan=plan, data={"description": "Họp", "time_frame": "25/02/2020"})
+    assert task.due_date == datetime.date(2020, 4, 30)
+    services.plan_update(plan=plan, data={"year": 2021})
+    task.refresh_from_db()
+    dated.refresh_from_db()
+    assert (task.due_date, dated.due_date) == (datetime.date(2021, 4, 30), datetime.date(2020, 2, 25))
+
+
 def test_task_nesting_move_indent_outdent():
     plan = PlanFactory()
     one = services.task_create(plan=plan, data={"description": "1"})
