@@ -5,3 +5,22 @@ from django.utils.translation import gettext_lazy as _
 class ConferencesConfig(AppConfig):
     name = "conferences"
     verbose_name = _("Hội nghị, đoàn công tác")
+
+    def ready(self) -> None:
+        from plans import panels
+
+        from .blocks import register_blocks
+        from .models import Event
+
+        register_blocks()
+        panels.register(
+            panels.Panel(
+                key="events",
+                label=_("Hội nghị, đoàn công tác"),
+                url_name="conferences:list",
+                icon="people",
+                count=lambda plan: Event.objects.filter(plan=plan).count(),
+                template="conferences/panel.html",
+                order=10,
+            )
+        )
