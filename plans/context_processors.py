@@ -7,13 +7,14 @@ this module only turns those answers into menu items.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-from .permissions import ROLE_LABELS, Role, can, user_agency, user_roles
+from .permissions import ACTIONS, ROLE_LABELS, Role, can, user_agency, user_roles
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,42 @@ def safe_reverse(name: str, *args) -> str | None:
         return None
 
 
-# (label, url name, bootstrap-icons name, action that shows it; None: any role)
-_MENU = [
-    (_("Trang chủ"), "home", "house", None),
-    (_("Kế hoạch"), "plans:list", "journal-text", "plan.view"),
-    (_("Thư đã gửi"), "dev_mailbox", "envelope", "devmail.view"),
-]
+@dataclass(frozen=True)
+class MenuEntry:
+    """A navigation entry. Apps above ``plans`` (conferences, delegates,
+    awards) add theirs with ``register_menu_entry`` in ``AppConfig.ready()``,
+    so this layer never imports them."""
+
+    label: str
+    url_name: str
+    icon: str  # a bootstrap-icons name
+    action: str | None = None  # shown to users who may take it; None: any role
+    position: int = 100
+    visible: Callable[[], bool] | None = None  # an extra condition, e.g. a setting
+
+
+_menu: dict[str, MenuEntry] = {}
+
+
+def register_menu_entry(entry: MenuEntry) -> None:
+    """Add (or replace, keyed by URL name) a navigation entry."""
+    if entry.action is not None and entry.action not in ACTIONS:
+        raise KeyError(f"unknown action {entry.action!r}")
+    _menu[entry.url_name] = entry
+
+
+register_menu_entry(MenuEntry(_("Trang chủ"), "home", "house", position=0))
+register_menu_entry(MenuEntry(_("Kế hoạch"), "plans:list", "journal-text", "plan.view", position=10))
+register_menu_entry(
+    MenuEntry(
+        _("Thư đã gửi"),
+        "dev_mailbox",
+        "envelope",
+        "devmail.view",
+        position=900,
+        visible=lambda: settings.KEHOACH_DEV_MAILBOX,
+    )
+)
 
 
 def display_name(user) -> str:
@@ -52,16 +83,16 @@ def navigation_for(request) -> list[NavItem]:
         return []
     path = request.path
     items = []
-    for label, url_name, icon, action in _MENU:
-        if action is not None and not can(user, action):
+    for entry in sorted(_menu.values(), key=lambda e: e.position):
+        if entry.action is not None and not can(user, entry.action):
             continue
-        if url_name == "dev_mailbox" and not settings.KEHOACH_DEV_MAILBOX:
+        if entry.visible is not None and not entry.visible():
             continue
-        url = safe_reverse(url_name)
+        url = safe_reverse(entry.url_name)
         if url is None:
             continue
         active = path == url if url == "/" else path.startswith(url)
-        items.append(NavItem(label=label, url=url, icon=icon, active=active))
+        items.append(NavItem(label=entry.label, url=url, icon=entry.icon, active=active))
     return items
 
 

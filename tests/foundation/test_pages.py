@@ -243,3 +243,18 @@ def test_home_query_count_does_not_grow_with_rows(client_for, role, status):
         response = client.get("/")
     assert len(many) == len(one)
     assert response.content.decode().count("Tổ chức Hội nghị thử nghiệm số") == 5
+
+
+def test_apps_above_plans_add_menu_entries_through_the_registry(client_for, monkeypatch):
+    from plans import context_processors
+
+    monkeypatch.setattr(context_processors, "_menu", dict(context_processors._menu))
+    context_processors.register_menu_entry(
+        context_processors.MenuEntry("Hội nghị", "password_change", "people", "plan.review", position=20)
+    )
+    assert "Hội nghị" in nav_labels(client_for(Role.LEADER).get("/"))
+    assert "Hội nghị" not in nav_labels(client_for(Role.STAFF).get("/"))
+    with pytest.raises(KeyError):
+        context_processors.register_menu_entry(
+            context_processors.MenuEntry("X", "home", "x", "no.such.action")
+        )
