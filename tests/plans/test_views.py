@@ -475,3 +475,26 @@ def test_list_query_count_does_not_grow(client_for):
     for _ in range(49):
         TaskFactory(plan=PlanFactory(issuing_agency=AgencyFactory()))
     assert _count_queries(client, reverse("plans:list")) == one
+
+
+# --------------------------------------------------------------------------- ready for a strict CSP
+
+
+def test_plan_pages_have_no_inline_script_or_handlers(client_for):
+    client = client_for(Role.STAFF)
+    plan = _full_plan(3)
+    pages = [
+        reverse("plans:list"),
+        reverse("plans:create"),
+        plan.get_absolute_url(),
+        reverse("plans:copy", args=[plan.pk]),
+        reverse("plans:task_list", args=[plan.pk]),
+    ]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == [], url
+        assert re.findall(r"\son[a-z]+=", html) == [], url
+        assert "hx-on" not in html and "javascript:" not in html, url
+    editor = client.get(plan.get_absolute_url()).content.decode()
+    assert '<script src="/static/js/plans-editor.js"></script>' in editor
+    assert f'<iframe src="/ke-hoach/{plan.pk}/ban-in/"' in editor
