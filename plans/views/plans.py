@@ -39,7 +39,7 @@ from plans.forms import (
     SectionForm,
     TaskForm,
 )
-from plans.models import Appendix, Assignment, DecisionArticle, Objective, Plan, Section, Task
+from plans.models import Appendix, Assignment, Decision, DecisionArticle, Objective, Plan, Section, Task
 from plans.permissions import ActionRequiredMixin, can
 
 PLAN_CHANGED = "planChanged"
@@ -514,7 +514,10 @@ class DecisionView(PlanEditMixin, View):
             elif op == "update":
                 if plan.decision is None:
                     raise Http404
-                form = DecisionForm(request.POST, instance=plan.decision, prefix="decision")
+                # A separate instance: validation writes the typed values onto it.
+                form = DecisionForm(
+                    request.POST, instance=Decision.objects.get(pk=plan.decision_id), prefix="decision"
+                )
                 if not form.is_valid():
                     return self.render_part(self.template, changed=False, decision_form=form)
                 services.decision_update(plan=plan, data=form.cleaned_data)

@@ -255,6 +255,32 @@ def test_decision_attach_and_articles(client_for):
     )
     assert "Thẩm quyền ban hành phải viết in hoa." in response.content.decode()
 
+    response = client.post(
+        reverse("plans:decision", args=[plan.pk]),
+        {
+            "op": "update",
+            "decision-symbol_code": "UBND",
+            "decision-title": "Ban hành Kế hoạch tổng kết",
+            "decision-authority_line": "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA",
+            "decision-legal_bases": "Căn cứ Luật Tổ chức chính quyền địa phương;\r\n\r\n"
+            "Căn cứ Quyết định số 3994/QĐ-UBND;",
+            "decision-proposal": "Xét đề nghị của Giám đốc Sở Nội vụ.",
+            "decision-signer_title": "TM. ỦY BAN NHÂN DÂN\r\nCHỦ TỊCH",
+            "decision-signer_name": "Nguyễn Tấn Tuân",
+            "decision-recipients": "Như Điều 4",
+            "decision-archive": "VT, DL",
+        },
+        **HTMX,
+    )
+    assert response["HX-Trigger"] == "planChanged"
+    assert "Đã lưu quyết định." in response.content.decode()
+    plan.decision.refresh_from_db()
+    assert (plan.decision.title, plan.decision.legal_bases, plan.decision.signer_name) == (
+        "Ban hành Kế hoạch tổng kết",
+        "Căn cứ Luật Tổ chức chính quyền địa phương;\nCăn cứ Quyết định số 3994/QĐ-UBND;",
+        "Nguyễn Tấn Tuân",
+    )
+
 
 def test_copy_view(client_for):
     client = client_for(Role.STAFF)
