@@ -97,6 +97,16 @@ def ensure_editable(plan: Plan) -> None:
 _UNSET = object()
 
 
+def _fresh(instance: models.Model):
+    """The row as stored: a ModelForm's validation writes the typed values onto
+    its instance, and the changes must be computed against the database."""
+    model = type(instance)
+    queryset = model.objects.all()
+    if hasattr(instance, "plan_id"):
+        queryset = queryset.select_related("plan")
+    return queryset.get(pk=instance.pk)
+
+
 def _apply(instance: models.Model, data: Mapping[str, Any], allowed: Iterable[str]) -> list[str]:
     changed = []
     for name in allowed:
@@ -275,6 +285,7 @@ def plan_create(*, user, data: Mapping[str, Any], outline: bool = False) -> Plan
 
 @transaction.atomic
 def plan_update(*, plan: Plan, data: Mapping[str, Any]) -> Plan:
+    plan = _fresh(plan)
     ensure_editable(plan)
     changed = _apply(plan, data, PLAN_FIELDS)
     if changed:
@@ -309,6 +320,7 @@ def section_create(*, plan: Plan, data: Mapping[str, Any], parent: Section | Non
 
 
 def section_update(*, section: Section, data: Mapping[str, Any]) -> Section:
+    section = _fresh(section)
     ensure_editable(section.plan)
     changed = _apply(section, data, SECTION_FIELDS)
     if changed:
@@ -349,6 +361,7 @@ def objective_create(*, plan: Plan, data: Mapping[str, Any]) -> Objective:
 
 @transaction.atomic
 def objective_update(*, objective: Objective, data: Mapping[str, Any]) -> Objective:
+    objective = _fresh(objective)
     ensure_editable(objective.plan)
     old_kind = objective.kind
     changed = _apply(objective, data, OBJECTIVE_FIELDS)
@@ -406,6 +419,7 @@ def task_create(*, plan: Plan, data: Mapping[str, Any], parent: Task | None = No
 
 @transaction.atomic
 def task_update(*, task: Task, data: Mapping[str, Any]) -> Task:
+    task = _fresh(task)
     ensure_editable(task.plan)
     changed = _apply(task, data, TASK_FIELDS)
     if "time_frame" in changed or task.due_date is None:
@@ -461,6 +475,7 @@ def assignment_create(*, plan: Plan, data: Mapping[str, Any]) -> Assignment:
 
 
 def assignment_update(*, assignment: Assignment, data: Mapping[str, Any]) -> Assignment:
+    assignment = _fresh(assignment)
     ensure_editable(assignment.plan)
     changed = _apply(assignment, data, ASSIGNMENT_FIELDS)
     if changed:
@@ -505,6 +520,7 @@ def appendix_create(*, plan: Plan, data: Mapping[str, Any]) -> Appendix:
 
 
 def appendix_update(*, appendix: Appendix, data: Mapping[str, Any]) -> Appendix:
+    appendix = _fresh(appendix)
     ensure_editable(appendix.plan)
     changed = _apply(appendix, data, APPENDIX_FIELDS)
     if changed:
@@ -581,6 +597,7 @@ def decision_attach(*, plan: Plan, user, data: Mapping[str, Any] | None = None) 
 
 
 def decision_update(*, plan: Plan, data: Mapping[str, Any]) -> Decision:
+    plan = _fresh(plan)
     ensure_editable(plan)
     decision = _plan_decision(plan)
     changed = _apply(decision, data, DECISION_FIELDS)
@@ -620,6 +637,7 @@ def decision_article_create(*, plan: Plan, data: Mapping[str, Any]) -> DecisionA
 
 
 def decision_article_update(*, article: DecisionArticle, data: Mapping[str, Any]) -> DecisionArticle:
+    article = _fresh(article)
     plan = _article_plan(article)
     ensure_editable(plan)
     if _apply(article, data, ("body",)):

@@ -407,3 +407,18 @@ def test_plan_create_with_default_outline():
         "TỔ CHỨC THỰC HIỆN",
     ]
     assert (plan.created_by, plan.status) == (user, DocumentStatus.DRAFT)
+
+
+def test_update_saves_values_already_written_onto_the_instance():
+    """A bound ModelForm writes the typed values onto its instance before the
+    service runs; the service must still save them (and recompute what follows)."""
+    plan = PlanFactory(year=2020)
+    task = services.task_create(plan=plan, data={"description": "Cũ", "time_frame": "Tháng 4/2020"})
+    task.description, task.time_frame = "Mới", "25/02/2020"
+    services.task_update(task=task, data={"description": "Mới", "time_frame": "25/02/2020"})
+    task = Task.objects.get(pk=task.pk)
+    assert (task.description, task.due_date) == ("Mới", datetime.date(2020, 2, 25))
+
+    plan.title = "Tên mới"
+    services.plan_update(plan=plan, data={"title": "Tên mới"})
+    assert Plan.objects.get(pk=plan.pk).title == "Tên mới"
