@@ -88,6 +88,12 @@ class PlanListView(ActionRequiredMixin, ListView):
             status=data.get("status") or "",
         )
 
+    def paginate_queryset(self, queryset, page_size):
+        # An out-of-range or mistyped page shows the nearest page rather than a 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
     def get_template_names(self) -> list[str]:
         if self.request.htmx and not self.request.htmx.boosted:
             return [f"{self.template_name}#results"]

@@ -524,3 +524,34 @@ def test_plan_pages_have_no_inline_script_or_handlers(client_for):
     editor = client.get(plan.get_absolute_url()).content.decode()
     assert '<script src="/static/js/plans-editor.js"></script>' in editor
     assert f'<iframe src="/ke-hoach/{plan.pk}/ban-in/"' in editor
+
+
+def test_garbage_input_never_500(client_for):
+    client = client_for(Role.STAFF)
+    plan = PlanFactory()
+    other = SectionFactory()  # a section of another plan
+    foreign_task = TaskFactory()
+    assert client.get(reverse("plans:section_edit", args=[plan.pk, other.pk]), **HTMX).status_code == 404
+    assert client.post(reverse("plans:section_delete", args=[plan.pk, other.pk]), **HTMX).status_code == 404
+    assert client.get(reverse("plans:detail", args=[999999])).status_code == 404
+    response = client.post(
+        reverse("plans:task_add", args=[plan.pk]),
+        {
+            "new-task-parent": str(foreign_task.pk),
+            "new-task-description": "x",
+            "new-task-status": "bogus",
+            "new-task-time_frame": "y" * 500,
+        },
+        **HTMX,
+    )
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#new-task-form"
+    html = response.content.decode()
+    assert "Thời gian thực hiện dài tối đa 200 ký tự." in html
+    assert html.count("is-invalid") >= 3  # parent, status, time frame: each marked at its field
+    assert not plan.tasks.exists()
+    params = {"year": "x", "agency": "abc", "status": "<b>", "page": "99"}
+    assert client.get(reverse("plans:list"), params).status_code == 200
+    response = client.post(reverse("plans:copy", args=[plan.pk]), {"years": "một"})
+    assert response.status_code == 200
+    assert "Số năm phải là số nguyên." in response.content.decode()
