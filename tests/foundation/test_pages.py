@@ -258,3 +258,15 @@ def test_apps_above_plans_add_menu_entries_through_the_registry(client_for, monk
         context_processors.register_menu_entry(
             context_processors.MenuEntry("X", "home", "x", "no.such.action")
         )
+
+
+def test_htmx_requests_pass_csrf_with_the_body_header(make_user):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user(Role.STAFF))
+    page = client.get("/").content.decode()
+    token = re.search(r"""hx-headers='\{"X-CSRFToken": "([A-Za-z0-9]+)"\}'""", page).group(1)
+    assert client.post("/dang-xuat/", HTTP_HX_REQUEST="true").status_code == 403
+    response = client.post("/dang-xuat/", HTTP_HX_REQUEST="true", HTTP_X_CSRFTOKEN=token)
+    assert (response.status_code, response["Location"]) == (302, "/dang-nhap/")
