@@ -296,7 +296,10 @@ def delegations_html(event: Event) -> SafeString:
             lines.append(f"- Thành phần{count}: {formatting.ensure_final(members[0])}")
         elif members:
             lines.append(f"- Thành phần{count}:")
-            lines.extend(f"+ {formatting.ensure_final(line, ';')}" for line in members)
+            lines.extend(
+                f"+ {formatting.ensure_final(line, '.' if i == len(members) - 1 else ';')}"
+                for i, line in enumerate(members)
+            )
         elif count:
             lines.append(f"- Số lượng: dự kiến {delegation.member_quota} người.")
         if delegation.transport.strip():

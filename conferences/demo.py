@@ -451,7 +451,7 @@ def load_online_conference(venues: dict[str, Venue]) -> Event:
             "room": "Phòng họp trực tuyến, tầng 2",
             "participants": "Lãnh đạo UBND tỉnh; thành viên Ban Chỉ đạo; lãnh đạo các sở, ngành",
             "expected_count": 80,
-            "contact_name": "Trần Minh Khoa (Sở Thông tin và Truyền thông)",
+            "contact_name": "Trần Minh Khoa",
             "contact_phone": "0258 3 822 101",
         },
     )
@@ -460,17 +460,24 @@ def load_online_conference(venues: dict[str, Venue]) -> Event:
         agencies=_agencies_of_kind("ubnd-huyen"),
         defaults={
             "room": "Phòng họp trực tuyến",
-            "participants": "Theo thành phần tại mục III",
+            "participants": "Lãnh đạo UBND, Văn phòng HĐND và UBND, Phòng Nội vụ",
             "expected_count": 30,
         },
     )
-    for index, site in enumerate(districts, start=1):
+    technicians = (
+        "Nguyễn Văn Bình",
+        "Trần Thị Thu",
+        "Lê Minh Tâm",
+        "Phạm Quốc Huy",
+        "Võ Thị Hạnh",
+        "Đặng Văn Lợi",
+        "Huỳnh Thanh Sơn",
+        "Bùi Thị Mai",
+        "Ngô Đức Trí",
+    )
+    for index, (site, technician) in enumerate(zip(districts, technicians, strict=False), start=1):
         services.site_update(
-            site=site,
-            data={
-                "contact_name": f"Cán bộ kỹ thuật điểm cầu {index:02d}",
-                "contact_phone": f"0258 3 8{index:02d} 200",
-            },
+            site=site, data={"contact_name": technician, "contact_phone": f"0258 3 8{index:02d} 200"}
         )
     services.sites_add_agencies(
         event=event,

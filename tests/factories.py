@@ -154,3 +154,121 @@ class DecisionArticleFactory(factory.django.DjangoModelFactory):
     decision = factory.SubFactory(DecisionFactory)
     position = factory.Sequence(lambda n: n)
     body = "Quyết định này có hiệu lực kể từ ngày ký."
+
+
+# --- conferences and agenda ----------------------------------------------------------
+
+
+class VenueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.Venue"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Hội trường thử nghiệm {n}")
+    address = "Số 01 Trần Phú, thành phố Nha Trang"
+    capacity = 200
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.Event"
+
+    plan = factory.SubFactory(PlanFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = "conference"
+    name = factory.Sequence(lambda n: f"Hội nghị thử nghiệm {n}")
+    date_text = "dự kiến ngày 25/02/2024 (01 ngày)"
+    chair = "Lãnh đạo UBND tỉnh"
+
+
+class ParticipantGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.ParticipantGroup"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = "invited"
+    heading = "Đại biểu mời:"
+
+
+class ParticipantEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.ParticipantEntry"
+
+    group = factory.SubFactory(ParticipantGroupFactory)
+    position = factory.Sequence(lambda n: n)
+    text = factory.Sequence(lambda n: f"Lãnh đạo cơ quan thử nghiệm {n};")
+
+
+class OnlineSiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.OnlineSite"
+
+    event = factory.SubFactory(EventFactory, kind="online")
+    position = factory.Sequence(lambda n: n)
+    level = "district"
+    name = factory.Sequence(lambda n: f"UBND huyện thử nghiệm {n}")
+    room = "Phòng họp trực tuyến"
+    expected_count = 20
+
+
+class DelegationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.Delegation"
+
+    event = factory.SubFactory(EventFactory, kind="study_tour")
+    position = factory.Sequence(lambda n: n)
+    name = factory.Sequence(lambda n: f"Đoàn công tác số {n}")
+    head = "Lãnh đạo Sở Nội vụ"
+    member_quota = 15
+
+
+class DestinationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.Destination"
+
+    delegation = factory.SubFactory(DelegationFactory)
+    position = factory.Sequence(lambda n: n)
+    place = factory.Sequence(lambda n: f"Tỉnh thử nghiệm {n}")
+
+
+class FundingSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.FundingSource"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n)
+    text = "Kinh phí cải cách hành chính tỉnh năm 2024."
+
+
+class BudgetItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "conferences.BudgetItem"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n)
+    description = factory.Sequence(lambda n: f"Mục chi thử nghiệm {n}")
+    unit = "bộ"
+    quantity = 1
+    unit_price = 100_000
+
+
+class ProgrammeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agenda.Programme"
+        django_get_or_create = ("event",)
+
+    event = factory.SubFactory(EventFactory)
+    layout = "timed"
+    title = "DỰ KIẾN CHƯƠNG TRÌNH HỘI NGHỊ"
+
+
+class ProgrammeSlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "agenda.ProgrammeSlot"
+
+    event = factory.SubFactory(EventFactory)
+    position = factory.Sequence(lambda n: n)
+    kind = "report"
+    content = factory.Sequence(lambda n: f"Nội dung thử nghiệm {n}")
+    performers = "Sở Nội vụ"
