@@ -43,11 +43,7 @@ def get(key: str) -> Block | None:
 
 
 def choices(*, appendix: bool = False) -> list[tuple[str, str]]:
-    return [
-        (block.key, str(block.label))
-        for block in _registry.values()
-        if not appendix or block.appendix
-    ]
+    return [(block.key, str(block.label)) for block in _registry.values() if not appendix or block.appendix]
 
 
 def render_context(key: str, document: Any) -> dict | None:

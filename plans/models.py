@@ -2,8 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from documents.models import OfficialDocument
+
+# Every change to a plan and its parts is attributed (who, when, what): the
+# audit page of a document reads these tables. Bulk writes (reordering)
+# leave no row; they only renumber positions.
 
 
 class AgencyKind(models.Model):
@@ -46,8 +51,10 @@ class Agency(models.Model):
         _("tên in ở tiêu đề"),
         max_length=300,
         blank=True,
-        help_text=_("Tên in hoa ở góc trái văn bản; dùng | để xuống dòng, "
-                    "ví dụ ỦY BAN NHÂN DÂN|TỈNH KHÁNH HÒA. Để trống: tên đầy đủ in hoa."),
+        help_text=_(
+            "Tên in hoa ở góc trái văn bản; dùng | để xuống dòng, "
+            "ví dụ ỦY BAN NHÂN DÂN|TỈNH KHÁNH HÒA. Để trống: tên đầy đủ in hoa."
+        ),
     )
     header_short = models.CharField(
         _("tên in khi là cơ quan chủ quản"),
@@ -100,8 +107,10 @@ class Decision(OfficialDocument):
     authority_line = models.CharField(
         _("thẩm quyền ban hành"),
         max_length=300,
-        help_text=_("Dòng in hoa trên các căn cứ, ví dụ ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA "
-                    "hoặc CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA."),
+        help_text=_(
+            "Dòng in hoa trên các căn cứ, ví dụ ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA "
+            "hoặc CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA."
+        ),
     )
     legal_bases = models.TextField(
         _("căn cứ"), blank=True, help_text=_("Mỗi dòng một căn cứ, bắt đầu bằng «Căn cứ …».")
@@ -118,6 +127,8 @@ class Decision(OfficialDocument):
         verbose_name=_("người tạo"),
     )
 
+    history = HistoricalRecords()
+
     doc_type = "QĐ"
 
     class Meta:
@@ -133,6 +144,8 @@ class DecisionArticle(models.Model):
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="articles")
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
     body = models.TextField(_("nội dung"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]
@@ -184,6 +197,15 @@ class Plan(OfficialDocument):
         related_name="copies",
         verbose_name=_("sao từ kế hoạch"),
     )
+    replaces = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="replacements",
+        verbose_name=_("thay thế văn bản"),
+        help_text=_("Văn bản đã ban hành mà văn bản này đính chính, thay thế."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -192,6 +214,8 @@ class Plan(OfficialDocument):
         related_name="+",
         verbose_name=_("người tạo"),
     )
+
+    history = HistoricalRecords()
 
     doc_type = "KH"
 
@@ -226,6 +250,8 @@ class Section(models.Model):
     )
     body_after = models.TextField(_("nội dung sau phần cấu trúc"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("mục")
@@ -244,6 +270,8 @@ class Objective(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.PURPOSE)
     position = models.PositiveIntegerField(_("thứ tự"), default=0)
     text = models.TextField(_("nội dung"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["kind", "position", "id"]
@@ -291,6 +319,8 @@ class Task(models.Model):
     )
     progress_note = models.TextField(_("ghi chú tiến độ"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("nhiệm vụ")
@@ -325,6 +355,8 @@ class Assignment(models.Model):
     )
     duties = models.TextField(_("nhiệm vụ"), blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("phân công")
@@ -343,6 +375,8 @@ class Appendix(models.Model):
     body = models.TextField(_("nội dung"), blank=True)
     landscape = models.BooleanField(_("trang ngang"), default=False)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("phụ lục")
@@ -356,9 +390,7 @@ class Profile(models.Model):
     """What the directory knows of a user: for an agency representative, the
     one agency he or she acts for."""
 
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
-    )
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     agency = models.ForeignKey(
         Agency,
         on_delete=models.PROTECT,
