@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 T = datetime.time
 
 
-def _timed_event(*ranges, day=(T(7, 0), T(12, 0))):
+MORNING = (T(7, 0), T(12, 0))
+
+
+def _timed_event(*ranges, day=MORNING):
     event = EventFactory()
     ProgrammeFactory(event=event, layout=ProgrammeLayout.TIMED, day_start=day[0], day_end=day[1])
     slots = [
@@ -115,7 +118,7 @@ def test_longer_slot_without_shifting_must_not_run_into_the_next():
 
 
 def test_shifting_past_the_end_of_the_day_changes_nothing():
-    event, slots = _timed_event((T(10, 0), T(11, 0)), (T(11, 0), T(11, 45)), day=(T(7, 0), T(12, 0)))
+    event, slots = _timed_event((T(10, 0), T(11, 0)), (T(11, 0), T(11, 45)), day=MORNING)
     with pytest.raises(ValidationError) as error:
         services.slot_set_duration(slot=slots[0], minutes=90, shift_following=True)
     assert error.value.message_dict == {
