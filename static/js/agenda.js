@@ -57,11 +57,15 @@
     var ids = rowsOf(tbody).map(function (r) { return r.dataset.slotId; });
     dragged = null;
     if (!table || !window.htmx) return;
+    var values = { order: ids.join(",") };
+    // The body's hx-headers carry the CSRF token; the form field is a fallback.
+    var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token) values.csrfmiddlewaretoken = token.value;
     window.htmx.ajax("POST", table.dataset.reorderUrl, {
       source: table,
       target: "#programme-part",
       swap: "outerHTML",
-      values: { order: ids.join(",") }
+      values: values
     });
   });
 
