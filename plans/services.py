@@ -87,11 +87,27 @@ DEFAULT_OUTLINE = (
 
 
 def ensure_editable(plan: Plan) -> None:
+    """Only drafts and plans sent back are edited: a leader reviews, and a
+    clerk issues, exactly the version that was submitted."""
     if plan.is_issued:
         raise ValidationError(
             _("Kế hoạch đã ban hành, không thể sửa đổi. Hãy sao chép thành kế hoạch mới."),
             code="issued",
         )
+    if plan.status == DocumentStatus.SUBMITTED:
+        raise ValidationError(
+            _("Kế hoạch đang chờ lãnh đạo duyệt, không sửa được. Muốn sửa, hãy «Rút lại để sửa»."),
+            code="submitted",
+        )
+    if plan.status == DocumentStatus.APPROVED:
+        raise ValidationError(
+            _("Kế hoạch đã được duyệt, chờ ban hành, không sửa được. Muốn sửa, hãy «Rút lại để sửa»."),
+            code="approved",
+        )
+
+
+def is_editable(plan: Plan) -> bool:
+    return plan.status in (DocumentStatus.DRAFT, DocumentStatus.RETURNED)
 
 
 _UNSET = object()

@@ -46,6 +46,15 @@ def mm(points: float) -> float:
     return points / MM
 
 
+BLACK = ((0.0, 0.0, 0.0), (0,), [0], 0)
+
+
+def is_watermark(char: dict) -> bool:
+    """A glyph of the diagonal "DỰ THẢO" of drafts: large and light grey,
+    drawn under the text on every page; not part of the document's text."""
+    return char["size"] >= 40 and char.get("non_stroking_color") not in BLACK
+
+
 @dataclass
 class Line:
     """Characters on one baseline, without a wide horizontal gap."""
@@ -139,6 +148,10 @@ class Nd30Pdf:
         self.pdf = pdfplumber.open(io.BytesIO(data))
         self.pages = self.pdf.pages
         self.lines: list[list[Line]] = [self._lines(i, page) for i, page in enumerate(self.pages)]
+        # The draft watermark's text per page ("" on an issued document).
+        self.watermarks: list[str] = [
+            " ".join("".join(c["text"] for c in page.chars if is_watermark(c)).split()) for page in self.pages
+        ]
         self.rules: list[list[Rule]] = [self._rules(i, page) for i, page in enumerate(self.pages)]
 
     # -- extraction ---------------------------------------------------------
@@ -147,6 +160,8 @@ class Nd30Pdf:
     def _lines(index: int, page) -> list[Line]:
         chars = []
         for char in page.chars:
+            if is_watermark(char):
+                continue
             char = dict(char)
             char["baseline"] = round(page.height - char["matrix"][5], 1)
             chars.append(char)
@@ -324,7 +339,9 @@ def check_fonts(doc: Nd30Pdf) -> None:
     assert text == unicodedata.normalize("NFC", text), "extracted text is not NFC"
     for page in doc.pages:
         for char in page.chars:
-            assert char["non_stroking_color"] in ((0.0, 0.0, 0.0), (0,), [0], 0), (
+            if is_watermark(char):
+                continue
+            assert char["non_stroking_color"] in BLACK, (
                 f"{char['text']!r} coloured {char['non_stroking_color']}"
             )
 

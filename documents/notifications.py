@@ -1,0 +1,98 @@
+"""E-mails about a document's review and issue.
+
+submitted -> the leaders; sent back or approved -> the author; issued -> the
+author and the recipients with an e-mail address (best effort). Each
+transition sends at most one message: the ``SentNotification`` row keyed by
+the transition is inserted in the same transaction as the message is sent,
+so a task that runs twice (a retry, a redelivered message) finds it and
+returns.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from . import workflow
+from .models import SentNotification, TransitionLog
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    "submit": "Văn bản chờ duyệt: %(title)s",
+    "return": "Văn bản bị trả lại để sửa: %(title)s",
+    "approve": "Văn bản đã được duyệt: %(title)s",
+    "issue": "Văn bản đã ban hành %(symbol)s: %(title)s",
+}
+
+
+def _unique(addresses) -> list[str]:
+    seen: list[str] = []
+    for address in addresses:
+        address = (address or "").strip()
+        if address and address.lower() not in {a.lower() for a in seen}:
+            seen.append(address)
+    return seen
+
+
+def recipients_for(event: str, wtype, document) -> list[str]:
+    author = wtype.author(document)
+    author_email = [author.email] if author is not None and author.email else []
+    if event == "submit":
+        return _unique(wtype.reviewer_emails(document))
+    if event in ("return", "approve"):
+        return _unique(author_email)
+    if event == "issue":
+        return _unique([*author_email, *wtype.issue_emails(document)])
+    return []
+
+
+def _link(wtype, document) -> str:
+    base = getattr(settings, "KEHOACH_SITE_URL", "").rstrip("/")
+    return f"{base}{wtype.url(document)}"
+
+
+def send_transition_notification(*, transition_id: int, event: str) -> int:
+    """Send the e-mail of one transition; returns the number of recipients (0 if none or sent before)."""
+    log = TransitionLog.objects.select_related("user").filter(pk=transition_id).first()
+    if log is None or event not in SUBJECTS:
+        return 0
+    try:
+        wtype, document = workflow.load(f"{log.document_type}-{log.document_id}")
+    except LookupError:
+        return 0
+    to = recipients_for(event, wtype, document)
+    if not to:
+        return 0
+    title = " ".join(wtype.title(document).split())
+    entry = workflow.entry_for(document) if event == "issue" else None
+    subject = _(SUBJECTS[event]) % {"title": title[:150], "symbol": entry.symbol if entry else ""}
+    lines = [
+        _("%(label)s: %(title)s") % {"label": wtype.label, "title": title},
+        _("Người thực hiện: %(user)s") % {"user": log.user.get_full_name() or log.user.get_username()},
+    ]
+    if log.comment:
+        lines.append(_("Ý kiến: %(comment)s") % {"comment": log.comment})
+    if entry is not None:
+        lines.append(
+            _("Số, ký hiệu: %(symbol)s, ngày %(date)s")
+            % {"symbol": entry.symbol, "date": entry.issued_on.strftime("%d/%m/%Y")}
+        )
+    lines.append(_("Xem văn bản: %(url)s") % {"url": _link(wtype, document)})
+    key = f"transition-{log.pk}-{event}"
+    try:
+        with transaction.atomic():
+            _row, created = SentNotification.objects.get_or_create(
+                key=key, defaults={"recipients": ", ".join(to), "subject": subject[:300]}
+            )
+            if not created:
+                return 0
+            # Sent inside the transaction: if sending fails, the row goes too and a retry sends.
+            EmailMessage(subject=subject, body="\n".join(lines), to=to).send()
+    except IntegrityError:  # a concurrent run inserted the row first
+        return 0
+    return len(to)
