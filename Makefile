@@ -14,9 +14,9 @@ PORT ?= 8000
 # Debian packages the app needs at run time or to build its Python packages:
 # libpq-dev (psycopg2), Pango and HarfBuzz's subsetter (WeasyPrint), fonts with
 # every Vietnamese letter in Times New Roman's metrics, poppler-utils (PDF
-# tests), gettext (compilemessages).
+# tests), gettext (compilemessages), ICU with pkg-config and g++ (PyICU, Vietnamese collation).
 DEBIAN_PACKAGES := libpq-dev libharfbuzz-subset0 fonts-liberation2 fonts-croscore poppler-utils \
-	gettext libpango-1.0-0 libpangoft2-1.0-0
+	gettext libpango-1.0-0 libpangoft2-1.0-0 libicu-dev pkg-config g++
 
 # The second test run: PostgreSQL (pytest-django creates test_kehoach) and a
 # real Celery worker on Redis.
