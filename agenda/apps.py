@@ -8,5 +8,7 @@ class AgendaConfig(AppConfig):
 
     def ready(self) -> None:
         from .blocks import register_blocks
+        from .review import register_review
 
         register_blocks()
+        register_review()

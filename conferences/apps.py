@@ -11,8 +11,10 @@ class ConferencesConfig(AppConfig):
 
         from .blocks import register_blocks
         from .models import Event
+        from .review import register_review
 
         register_blocks()
+        register_review()
         panels.register(
             panels.Panel(
                 key="events",
