@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from conferences import demo as conference_demo
@@ -186,36 +187,46 @@ def _record_programme(event: Event, *, layout: str, title: str, subtitle: str, s
 @transaction.atomic
 def load_demo() -> list[Event]:
     events = conference_demo.load_demo()
-    seed_000, seed_001, online = events[0], events[1], events[2]
-    if not seed_000.programme_slots.exists():
-        _record_programme(
-            seed_000,
-            layout=ProgrammeLayout.NUMBERED,
-            title=SEED_000_TITLE,
-            subtitle=SEED_000_SUBTITLE,
-            slots=[
-                {"kind": kind, "content": content, "performers": performers, "numbered": numbered}
-                for kind, content, performers, numbered in SEED_000_SLOTS
-            ],
-        )
-    if not seed_001.programme_slots.exists():
-        _record_programme(
-            seed_001,
-            layout=ProgrammeLayout.TIMED,
-            title=SEED_001_TITLE,
-            subtitle="",
-            slots=[
-                {
-                    "start_time": start,
-                    "end_time": end,
-                    "kind": kind,
-                    "content": content,
-                    "performers": performers,
-                }
-                for start, end, kind, content, performers in SEED_001_SLOTS
-            ],
-        )
-    if online.kind == EventKind.ONLINE and not online.programme_slots.exists():
+    seed_000 = conference_demo.seed_event("000")
+    seed_001 = conference_demo.seed_event("001")
+    online = next((event for event in events if event.kind == EventKind.ONLINE), None)
+    try:
+        with transaction.atomic():
+            if seed_000 is not None and not seed_000.programme_slots.exists():
+                _record_programme(
+                    seed_000,
+                    layout=ProgrammeLayout.NUMBERED,
+                    title=SEED_000_TITLE,
+                    subtitle=SEED_000_SUBTITLE,
+                    slots=[
+                        {"kind": kind, "content": content, "performers": performers, "numbered": numbered}
+                        for kind, content, performers, numbered in SEED_000_SLOTS
+                    ],
+                )
+    except ValidationError:  # documents.workflow.FrozenDocument: an issued record stays as it is
+        pass
+    try:
+        with transaction.atomic():
+            if seed_001 is not None and not seed_001.programme_slots.exists():
+                _record_programme(
+                    seed_001,
+                    layout=ProgrammeLayout.TIMED,
+                    title=SEED_001_TITLE,
+                    subtitle="",
+                    slots=[
+                        {
+                            "start_time": start,
+                            "end_time": end,
+                            "kind": kind,
+                            "content": content,
+                            "performers": performers,
+                        }
+                        for start, end, kind, content, performers in SEED_001_SLOTS
+                    ],
+                )
+    except ValidationError:
+        pass
+    if online is not None and not online.programme_slots.exists():
         services.programme_update(event=online, data={"layout": ProgrammeLayout.TIMED})
         for start, end, kind, content, performers in ONLINE_SLOTS:
             services.slot_create(

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from documents.renderer import render_html
@@ -277,39 +278,56 @@ def _section(plan: Plan, heading: str) -> Section | None:
 # --------------------------------------------------------------------------- the seeds
 
 
-def load_seed_events(venues: dict[str, Venue]) -> list[Event]:
-    events = []
-    plan = _seed_plan(plan_demo.SEED_000)
-    if plan is not None:
-        event = Event.objects.filter(plan=plan).first()
-        if event is None:
-            event = _record_event(
-                plan, {**SEED_000_EVENT, "venue": venues[HALL]}, SEED_000_GROUPS, SEED_000_FUNDING
-            )
-            for heading, block in (
-                ("THÀNH PHẦN THAM DỰ", "event.participants"),
-                ("THỜI GIAN VÀ ĐỊA ĐIỂM", "event.time_place"),
-                ("KINH PHÍ TỔ CHỨC HỘI NGHỊ", "event.budget"),
-            ):
-                section = _section(plan, heading)
-                if section is not None and not section.block:
-                    _use_block_if_identical(section, block)
-        events.append(event)
+SEED_SECTIONS = {
+    "000": (
+        ("THÀNH PHẦN THAM DỰ", "event.participants", ""),
+        ("THỜI GIAN VÀ ĐỊA ĐIỂM", "event.time_place", ""),
+        ("KINH PHÍ TỔ CHỨC HỘI NGHỊ", "event.budget", ""),
+    ),
+    "001": (
+        ("Thành phần", "event.participants", ""),
+        ("Thời gian, địa điểm", "event.time_place", ""),
+        ("KINH PHÍ TỔ CHỨC HỘI NGHỊ", "event.budget", SEED_001_BUDGET_AFTER),
+    ),
+}
 
-    plan = _seed_plan(plan_demo.SEED_001)
-    if plan is not None:
+
+def seed_event(key: str) -> Event | None:
+    """The event of seed "000" or "001", if loaded."""
+    plan = _seed_plan(plan_demo.SEED_000 if key == "000" else plan_demo.SEED_001)
+    return Event.objects.filter(plan=plan).order_by("position", "id").first() if plan else None
+
+
+def load_seed_events(venues: dict[str, Venue]) -> list[Event]:
+    """The events of seeds 000 and 001. A seed plan that is frozen (entered in
+    a register of issued documents) is left as it is."""
+    events = []
+    specs = {
+        "000": (
+            plan_demo.SEED_000,
+            {**SEED_000_EVENT, "venue": venues[HALL]},
+            SEED_000_GROUPS,
+            SEED_000_FUNDING,
+        ),
+        "001": (plan_demo.SEED_001, SEED_001_EVENT, SEED_001_GROUPS, SEED_001_FUNDING),
+    }
+    for key, (seed, data, groups, funding) in specs.items():
+        plan = _seed_plan(seed)
+        if plan is None:
+            continue
         event = Event.objects.filter(plan=plan).first()
         if event is None:
-            event = _record_event(plan, SEED_001_EVENT, SEED_001_GROUPS, SEED_001_FUNDING)
-            for heading, block, after in (
-                ("Thành phần", "event.participants", ""),
-                ("Thời gian, địa điểm", "event.time_place", ""),
-                ("KINH PHÍ TỔ CHỨC HỘI NGHỊ", "event.budget", SEED_001_BUDGET_AFTER),
-            ):
-                section = _section(plan, heading)
-                if section is not None and not section.block:
-                    _use_block_if_identical(section, block, body_after=after)
-        events.append(event)
+            try:
+                with transaction.atomic():
+                    event = _record_event(plan, data, groups, funding)
+                    for heading, block, after in SEED_SECTIONS[key]:
+                        section = _section(plan, heading)
+                        if section is not None and not section.block:
+                            _use_block_if_identical(section, block, body_after=after)
+            except ValidationError:  # documents.workflow.FrozenDocument: an issued record
+                event = None
+        if event is not None:
+            events.append(event)
     return events
 
 
