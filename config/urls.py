@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("thu-da-gui/", home.DevMailView.as_view(), name="dev_mailbox"),
     path("ke-hoach/", include("plans.urls")),
+    path("van-ban/", include("documents.urls")),
     path("ke-hoach/<int:plan_pk>/su-kien/", include("conferences.urls")),
     path("ke-hoach/<int:plan_pk>/su-kien/<int:event_pk>/chuong-trinh/", include("agenda.urls")),
     path("admin/", admin.site.urls),

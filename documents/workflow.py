@@ -26,6 +26,7 @@ app's ``AppConfig.ready()``, the same way printables are:
         apply_issue=lambda doc, number, date: …,   # write number and date on the rows
         author=lambda doc: doc.created_by,
         url=lambda doc: doc.get_absolute_url(),
+        pdf_url=lambda doc: reverse("delegates:invitation_pdf", args=[doc.pk]),
         issue_emails=lambda doc: [...],
     ))
     workflow.register_part(InvitationLine, owner=lambda line: ("invitation", line.invitation_id))
@@ -41,8 +42,10 @@ cover them without the lower app importing the higher one.
 from __future__ import annotations
 
 import datetime
+import difflib
 import hashlib
 import logging
+import re
 import zoneinfo
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -153,7 +156,10 @@ class WorkflowType:
     # (document, number, date) -> None: write number and date on the document's rows.
     apply_issue: Callable[[Any, int, datetime.date], None]
     author: Callable[[Any], Any]
+    # (document) -> its page (the editor), and the URL of its PDF; the review
+    # page frames ``pdf_url + "?inline=1"``, which must allow same-origin framing.
     url: Callable[[Any], str]
+    pdf_url: Callable[[Any], str]
     # (document) -> e-mail addresses of the leaders to tell of a submission.
     reviewer_emails: Callable[[Any], list[str]] = lambda document: []
     # (document) -> e-mail addresses to tell when it is issued (besides the author).
@@ -164,6 +170,9 @@ class WorkflowType:
     history: Callable[[Any], list[tuple[str, Any]]] = lambda document: []
     # (document) -> the document that this one replaces, or None.
     replaces: Callable[[Any], Any] = lambda document: None
+    # () -> the queryset lists start from (select_related what ``title`` and
+    # the home lists read, so a list's query count does not grow with its rows).
+    queryset: Callable[[], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -370,6 +379,29 @@ class FieldChange:
     field: str
     old: str
     new: str
+
+    @property
+    def segments(self) -> list[tuple[str, str]]:
+        """Word-level diff: [("same"|"del"|"ins", text)], for showing a
+        changed paragraph with only the changed words marked."""
+        return word_diff(self.old, self.new)
+
+
+_TOKENS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    segments: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            segments.append(("del", "".join(a[i1:i2])))
+        if j2 > j1:
+            segments.append(("ins", "".join(b[j1:j2])))
+    return segments
 
 
 @dataclass
@@ -791,7 +823,8 @@ def signed_copy_upload(*, document, user, uploaded) -> RegisterEntry:
 def awaiting(status: str) -> list[tuple[WorkflowType, Any]]:
     found = []
     for wtype in _types.values():
-        for document in wtype.model._default_manager.filter(status=status).order_by("updated_at")[:50]:
+        queryset = wtype.queryset() if wtype.queryset is not None else wtype.model._default_manager.all()
+        for document in queryset.filter(status=status).order_by("updated_at")[:50]:
             found.append((wtype, document))
     return found
 

@@ -13,6 +13,7 @@ import datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from documents import formatting, workflow
@@ -230,11 +231,13 @@ PLAN_WORKFLOW = workflow.WorkflowType(
     apply_issue=plan_apply_issue,
     author=lambda plan: plan.created_by,
     url=lambda plan: plan.get_absolute_url(),
+    pdf_url=lambda plan: reverse("plans:pdf", args=[plan.pk]),
     reviewer_emails=lambda plan: _emails_of_role(Role.LEADER),
     issue_emails=plan_issue_emails,
     title=lambda plan: plan.title,
     history=plan_history,
     replaces=lambda plan: plan.replaces,
+    queryset=lambda: plan_queryset().select_related("created_by"),
 )
 
 

@@ -866,3 +866,18 @@ def _parents_first(nodes: list) -> list:
         ordered.append(node)
         stack.extend(reversed(by_parent.get(node.pk, [])))
     return ordered
+
+
+@transaction.atomic
+def plan_replace(*, plan: Plan, user) -> Plan:
+    """A correction: a new draft with the issued plan's content that names
+    the plan it replaces. The issued plan itself never changes."""
+    if not plan.is_issued:
+        raise ValidationError(
+            _("Chỉ văn bản đã ban hành mới cần văn bản thay thế; dự thảo thì sửa trực tiếp."),
+            code="not_issued",
+        )
+    new = plan_copy(plan=plan, years=0, user=user)
+    new.replaces = plan
+    new.save(update_fields=["replaces"])
+    return new

@@ -22,6 +22,7 @@ urlpatterns = [
     path("co-quan/tim/", views.AgencySearchView.as_view(), name="agency_search"),
     path("<int:pk>/", views.PlanEditorView.as_view(), name="detail"),
     path("<int:pk>/sao-chep/", views.PlanCopyView.as_view(), name="copy"),
+    path("<int:pk>/thay-the/", views.PlanReplaceView.as_view(), name="replace"),
     path("<int:pk>/thong-tin/", views.PlanHeaderView.as_view(), name="header"),
     path("<int:pk>/quyet-dinh/", views.DecisionView.as_view(), name="decision"),
 ]

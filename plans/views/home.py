@@ -25,6 +25,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from documents.models import DocumentStatus
+from documents.views import awaiting_rows
 
 from ..context_processors import safe_reverse
 from ..models import Plan
@@ -78,22 +79,20 @@ class HomeView(LoginRequiredMixin, TemplateView):
         }
 
     def context_leader(self) -> dict:
+        # Every document type of the workflow, not only plans.
         return {
-            "to_review": _plan_rows(
-                Plan.objects.filter(status=DocumentStatus.SUBMITTED).order_by("updated_at")
-            ),
+            "to_review": awaiting_rows(DocumentStatus.SUBMITTED),
             "plans_url": safe_reverse("plans:list"),
         }
 
     def context_clerk(self) -> dict:
         return {
-            "to_issue": _plan_rows(
-                Plan.objects.filter(status=DocumentStatus.APPROVED).order_by("updated_at")
-            ),
+            "to_issue": awaiting_rows(DocumentStatus.APPROVED),
             "issued": _plan_rows(
                 Plan.objects.filter(status=DocumentStatus.ISSUED).order_by("-issued_on", "-number")
             ),
             "plans_url": safe_reverse("plans:list"),
+            "register_url": safe_reverse("documents:register"),
         }
 
     def context_agency(self) -> dict:

@@ -24,7 +24,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from django_htmx.http import reswap, retarget
 
-from documents import blocks
+from documents import blocks, workflow
 from plans import selectors, services
 from plans.forms import (
     AppendixForm,
@@ -146,7 +146,7 @@ def _tree_choices(nodes: list[selectors.Node], max_depth: int, exclude: int | No
 
 def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
     """Everything the editor page and its partials draw, from a ``plan_detail`` plan."""
-    editable = can(request.user, "plan.edit") and not plan.is_issued
+    editable = can(request.user, "plan.edit") and services.is_editable(plan)
     outline = selectors.section_outline(plan)
     rows = selectors.task_rows(plan)
     labels = dict(blocks.choices())
@@ -169,6 +169,7 @@ def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
         "print_url": _url_or_none("plans:print", plan.pk),
         "pdf_url": _url_or_none("plans:pdf", plan.pk),
         "time_frame_examples": TIME_FRAME_EXAMPLES,
+        **review_context(request, plan),
     }
     if editable:
         context.update(
@@ -187,6 +188,32 @@ def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
         )
     context.update(overrides)
     return context
+
+
+def review_context(request, plan: Plan) -> dict[str, Any]:
+    """The plan's place in the review-and-issue workflow, for the editor:
+    its steps, open comments beside their targets, the issued entry."""
+    doc_id = workflow.document_id(plan)
+    comments = [c for c in workflow.comments(plan) if c.is_open]
+    for comment in comments:
+        # The row it is about, in the editor (ids "task-12", "section-3" …).
+        known = comment.target_kind in PARTS and comment.target_id
+        comment.anchor = f"#{comment.target_kind}-{comment.target_id}" if known else ""
+    return {
+        "doc_id": doc_id,
+        "workflow_actions": [
+            step
+            for step in workflow.available_actions(request.user, plan)
+            if step.action in ("submit", "withdraw")
+        ],
+        "review_url": reverse("documents:review", args=[doc_id]),
+        "audit_url": reverse("documents:audit", args=[doc_id]),
+        "open_comments": comments,
+        "issued_entry": workflow.entry_for(plan) if plan.is_issued else None,
+        "replaced_by": list(plan.replacements.order_by("pk")) if plan.is_issued else [],
+        "can_replace": plan.is_issued and can(request.user, "plan.create"),
+        "can_submit": can(request.user, "plan.edit"),
+    }
 
 
 TIME_FRAME_EXAMPLES = (
@@ -573,3 +600,19 @@ class AgencySearchView(ActionRequiredMixin, View):
                 {"results": [{"id": a.pk, "name": a.name, "short_name": a.short_name} for a in agencies]}
             )
         return render(request, "plans/parts/agency_options.html", {"agencies": agencies})
+
+
+class PlanReplaceView(ActionRequiredMixin, View):
+    """POST: start a correction of an issued plan (a new draft that replaces it)."""
+
+    action = "plan.create"
+
+    def post(self, request, *args, **kwargs):
+        plan = get_object_or_404(Plan, pk=self.kwargs["pk"])
+        try:
+            new = services.plan_replace(plan=plan, user=request.user)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+            return redirect(plan.get_absolute_url())
+        messages.success(request, _("Đã tạo dự thảo văn bản thay thế. Hãy sửa nội dung cần đính chính."))
+        return redirect(new.get_absolute_url())

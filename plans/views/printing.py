@@ -1,4 +1,7 @@
-"""The printed plan: its PDF, and the same HTML for the browser."""
+"""The printed plan: its PDF, and the same HTML for the browser.
+
+An issued plan's PDF is the file stored when the clerk issued it: every
+download serves those bytes, never a new rendering."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
+from documents import workflow
+
 from ..documents import plan_printable, plan_queryset
 from ..permissions import ActionRequiredMixin
 
@@ -15,20 +20,30 @@ from ..permissions import ActionRequiredMixin
 class _PlanPrintableMixin(ActionRequiredMixin):
     action = "plan.print"
 
+    def get_plan(self):
+        return get_object_or_404(plan_queryset(), pk=self.kwargs["pk"])
+
     def get_printable(self):
-        return plan_printable(get_object_or_404(plan_queryset(), pk=self.kwargs["pk"]))
+        return plan_printable(self.get_plan())
 
 
 class PlanPdfView(_PlanPrintableMixin, View):
-    """GET -> the PDF as a download; ``?inline=1`` shows it in the browser."""
+    """GET -> the PDF as a download; ``?inline=1`` shows it in the browser
+    (and may be framed by the site's own pages: the review page does)."""
 
     def get(self, request, *args, **kwargs):
-        printable = self.get_printable()
-        response = HttpResponse(printable.render_pdf(), content_type="application/pdf")
-        disposition = "inline" if request.GET.get("inline") == "1" else "attachment"
+        plan = self.get_plan()
+        printable = plan_printable(plan)
+        entry = workflow.entry_for(plan)
+        data = workflow.stored_pdf(entry) if entry is not None else printable.render_pdf()
+        filename = printable.filename
+        response = HttpResponse(data, content_type="application/pdf")
+        inline = request.GET.get("inline") == "1"
         # The file name is ASCII by construction (formatting.pdf_filename).
-        response["Content-Disposition"] = f'{disposition}; filename="{printable.filename}"'
+        response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
         response["Cache-Control"] = "private, no-store"
+        if inline:
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
 

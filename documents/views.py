@@ -1,0 +1,358 @@
+"""Pages of the review-and-issue workflow, for every registered document type.
+
+A document is named in URLs by its workflow id ("plan-12"). Who may see or
+do what is the document type's answer (``WorkflowType.can``), so these
+views serve plans today and invitations or award decisions tomorrow.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from . import audit, workflow
+from .models import DocumentStatus, RegisterEntry, ReviewComment
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+class DocumentMixin(LoginRequiredMixin):
+    """Loads the document named by ``doc`` and checks ``permission``."""
+
+    permission = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        try:
+            self.wtype, self.document = workflow.load(kwargs["doc"])
+        except LookupError:
+            raise Http404 from None
+        if not self.wtype.can(request.user, "view") or not self.wtype.can(request.user, self.permission):
+            raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def doc_id(self) -> str:
+        return f"{self.wtype.key}-{self.document.pk}"
+
+    def back(self, name: str = "documents:review"):
+        return redirect(reverse(name, args=[self.doc_id]))
+
+
+def _common_context(view, request) -> dict:
+    wtype, document = view.wtype, view.document
+    replaces = wtype.replaces(document)
+    replaced_by = []
+    if any(f.name == "replaces" for f in wtype.model._meta.get_fields()):
+        replaced_by = list(wtype.model._default_manager.filter(replaces=document).order_by("pk"))
+    return {
+        "wtype": wtype,
+        "document": document,
+        "doc_id": view.doc_id,
+        "doc_title": wtype.title(document),
+        "doc_url": wtype.url(document),
+        "pdf_url": wtype.pdf_url(document),
+        "entry": workflow.entry_for(document),
+        "replaces": replaces,
+        "replaced_by": replaced_by,
+        "can_review": wtype.can(request.user, "review"),
+        "can_submit": wtype.can(request.user, "submit"),
+        "can_issue": wtype.can(request.user, "issue"),
+    }
+
+
+# --------------------------------------------------------------------------- review
+
+
+class ReviewView(DocumentMixin, TemplateView):
+    """The printed document beside its comments, the changes since the
+    version the leader last reviewed, and the workflow buttons."""
+
+    template_name = "documents/pages/review.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(_common_context(self, self.request))
+        versions = workflow.snapshots(self.document)
+        current_data = versions[-1].data if versions else workflow.snapshot(self.document)
+        if self.document.status in (DocumentStatus.DRAFT, DocumentStatus.RETURNED):
+            # Staff are editing: compare with what they are about to submit.
+            current_data = workflow.snapshot(self.document)
+        base = None
+        since = self.request.GET.get("since", "")
+        if since.isdigit():
+            base = next((v for v in versions if v.version == int(since)), None)
+        if base is None:
+            base = workflow.last_reviewed_snapshot(self.document, user)
+        comments = workflow.comments(self.document)
+        context.update(
+            versions=versions,
+            current_version=versions[-1] if versions else None,
+            base=base,
+            changes=workflow.diff(base.data, current_data) if base is not None else [],
+            targets=workflow.outline(current_data),
+            open_comments=[c for c in comments if c.is_open],
+            resolved_comments=[c for c in comments if not c.is_open],
+            actions=workflow.available_actions(user, self.document),
+            may_comment=self.wtype.can(user, "review") and self.document.status != DocumentStatus.ISSUED,
+            may_issue=workflow.allowed(user, self.document, "issue"),
+            logs=list(workflow.logs(self.document)),
+        )
+        return context
+
+
+class TransitionView(DocumentMixin, View):
+    """POST action=submit|withdraw|approve|return (+ comment)."""
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "")
+        if action not in workflow.STEPS or action == "issue":
+            raise Http404
+        try:
+            workflow.transition(
+                document=self.document,
+                user=request.user,
+                action=action,
+                comment=request.POST.get("comment", ""),
+            )
+        except workflow.TransitionRefused as error:
+            if error.code == "forbidden":
+                raise PermissionDenied(_error_text(error)) from None
+            messages.error(request, _error_text(error))
+            return self.back()
+        done = {
+            "submit": _("Đã trình lãnh đạo duyệt."),
+            "withdraw": _("Đã rút lại văn bản để sửa."),
+            "approve": _("Đã duyệt văn bản. Văn thư sẽ cấp số, ban hành."),
+            "return": _("Đã trả lại văn bản kèm ý kiến để chuyên viên sửa."),
+        }
+        messages.success(request, done[action])
+        if action in ("submit", "withdraw") and request.POST.get("next") == "editor":
+            return redirect(self.wtype.url(self.document))
+        return self.back()
+
+
+class CommentCreateView(DocumentMixin, View):
+    permission = "review"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            workflow.comment_add(
+                document=self.document,
+                user=request.user,
+                body=request.POST.get("body", ""),
+                target=request.POST.get("target", "document"),
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("Đã ghi góp ý."))
+        return self.back()
+
+
+class CommentResolveView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        comment = get_object_or_404(ReviewComment, pk=pk)
+        try:
+            wtype, document = workflow.load(f"{comment.document_type}-{comment.document_id}")
+        except LookupError:
+            raise Http404 from None
+        if not wtype.can(request.user, "view"):
+            raise PermissionDenied
+        try:
+            workflow.comment_resolve(
+                comment=comment, user=request.user, resolution=request.POST.get("resolution", "")
+            )
+        except workflow.TransitionRefused as error:
+            raise PermissionDenied(_error_text(error)) from None
+        messages.success(request, _("Đã đánh dấu góp ý là đã xử lý."))
+        target = request.POST.get("next", "")
+        if target == "editor":
+            return redirect(wtype.url(document) + "#review-comments")
+        return redirect(reverse("documents:review", args=[f"{wtype.key}-{document.pk}"]))
+
+
+# --------------------------------------------------------------------------- issue
+
+
+class IssueForm(forms.Form):
+    MODE_CHOICES = [
+        ("register", gettext_lazy("Lấy số tiếp theo trong sổ, ngày hôm nay")),
+        ("eoffice", gettext_lazy("Ghi số, ngày do hệ thống quản lý văn bản điều hành cấp")),
+    ]
+    mode = forms.ChoiceField(
+        label=gettext_lazy("Cách cấp số"), choices=MODE_CHOICES, initial="register", widget=forms.RadioSelect
+    )
+    number = forms.IntegerField(label=gettext_lazy("Số"), min_value=1, max_value=999999, required=False)
+    issued_on = forms.DateField(
+        label=gettext_lazy("Ngày ban hành"),
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("mode") == "eoffice":
+            if not data.get("number"):
+                self.add_error("number", _("Hãy nhập số do hệ thống cấp."))
+            if not data.get("issued_on"):
+                self.add_error("issued_on", _("Hãy nhập ngày ban hành."))
+            elif data["issued_on"] > workflow.local_today():
+                self.add_error("issued_on", _("Ngày ban hành không thể ở tương lai."))
+        return data
+
+
+class IssueView(DocumentMixin, TemplateView):
+    permission = "issue"
+    template_name = "documents/pages/issue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_common_context(self, self.request))
+        context["form"] = kwargs.get("form") or IssueForm()
+        _key, name = self.wtype.register(self.document)
+        context["register_name"] = name
+        context["today"] = workflow.local_today()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = IssueForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        data = form.cleaned_data
+        try:
+            if data["mode"] == "eoffice":
+                entry = workflow.issue(
+                    document=self.document,
+                    user=request.user,
+                    number=data["number"],
+                    issued_on=data["issued_on"],
+                )
+            else:
+                entry = workflow.issue(document=self.document, user=request.user)
+        except ValidationError as error:
+            if getattr(error, "code", "") == "forbidden":
+                raise PermissionDenied(_error_text(error)) from None
+            form.add_error(None, _error_text(error))
+            return self.render_to_response(self.get_context_data(form=form))
+        messages.success(
+            request,
+            _("Đã ban hành: số %(symbol)s, ngày %(date)s. Tệp PDF đã được lưu và không thay đổi nữa.")
+            % {"symbol": entry.symbol, "date": entry.issued_on.strftime("%d/%m/%Y")},
+        )
+        return self.back()
+
+
+class SignedUploadView(DocumentMixin, View):
+    permission = "issue"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            workflow.signed_copy_upload(
+                document=self.document, user=request.user, uploaded=request.FILES.get("file")
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, _("Đã lưu bản đã ký."))
+        return self.back()
+
+
+class _EntryFileView(DocumentMixin, View):
+    field = "pdf"
+    suffix = ""
+
+    def get(self, request, *args, **kwargs):
+        entry = workflow.entry_for(self.document)
+        stored = getattr(entry, self.field) if entry else None
+        if not stored:
+            raise Http404
+        name = f"{entry.symbol.replace('/', '-')}{self.suffix}.pdf"
+        ascii_name = name.encode("ascii", "ignore").decode() or "van-ban.pdf"
+        response = FileResponse(stored.open("rb"), content_type="application/pdf")
+        inline = request.GET.get("inline") == "1"
+        response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{ascii_name}"'
+        response["Cache-Control"] = "private, no-store"
+        if inline:
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+
+class IssuedFileView(_EntryFileView):
+    field = "pdf"
+
+
+class SignedFileView(_EntryFileView):
+    field = "signed_pdf"
+    suffix = "-da-ky"
+
+
+# --------------------------------------------------------------------------- audit and register
+
+
+class AuditView(DocumentMixin, TemplateView):
+    template_name = "documents/pages/audit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(_common_context(self, self.request))
+        context["events"] = audit.audit_trail(self.document)
+        return context
+
+
+class RegisterListView(LoginRequiredMixin, TemplateView):
+    """Sổ văn bản đi: what the clerk has issued, per register and year."""
+
+    template_name = "documents/pages/register.html"
+
+    def get_context_data(self, **kwargs):
+        if not any(
+            wtype.can(self.request.user, "issue") or wtype.can(self.request.user, "review")
+            for wtype in workflow.types()
+        ):
+            raise PermissionDenied
+        context = super().get_context_data(**kwargs)
+        year = self.request.GET.get("year", "")
+        year = int(year) if year.isdigit() else workflow.local_today().year
+        entries = list(
+            RegisterEntry.objects.filter(year=year)
+            .select_related("register", "issued_by")
+            .order_by("register__name", "number")
+        )
+        for entry in entries:
+            entry.review_url = reverse(
+                "documents:review", args=[f"{entry.document_type}-{entry.document_id}"]
+            )
+        years = sorted(set(RegisterEntry.objects.values_list("year", flat=True)) | {year}, reverse=True)
+        context.update(entries=entries, year=year, years=years)
+        return context
+
+
+def awaiting_rows(status: str) -> list[dict]:
+    """Documents of every type in ``status``, for the leader's and clerk's homes."""
+    rows = []
+    for wtype, document in workflow.awaiting(status):
+        rows.append(
+            {
+                "label": wtype.label,
+                "title": wtype.title(document),
+                "document": document,
+                "url": reverse("documents:review", args=[f"{wtype.key}-{document.pk}"]),
+                "issue_url": reverse("documents:issue", args=[f"{wtype.key}-{document.pk}"]),
+            }
+        )
+    return rows
