@@ -12,3 +12,9 @@ class AgendaConfig(AppConfig):
 
         register_blocks()
         register_review()
+
+        from plans import demo_registry
+
+        from .demo import describe_demo
+
+        demo_registry.register("agenda", describe_demo, order=20)

@@ -241,3 +241,13 @@ def load_demo() -> list[Event]:
             )
         services.programme_attach(event=online)
     return events
+
+
+def describe_demo() -> str:
+    """``loaddemo`` hook: load the events and programmes, say how many."""
+    from django.utils.translation import gettext as _
+
+    events = load_demo()
+    return _("Sự kiện mẫu (hội nghị, hội nghị trực tuyến, đoàn công tác): %(count)d.") % {
+        "count": len(events)
+    }

@@ -1,5 +1,6 @@
 """``manage.py loaddemo``: the agencies directory, role groups, one demo
-user per role and the three seed documents. Safe to run again: it creates
+user per role, the three seed documents, then the demo data every higher
+app registers in ``plans.demo_registry``. Safe to run again: it creates
 nothing twice and resets the demo passwords."""
 
 from django.contrib.auth import get_user_model
@@ -8,7 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from plans import demo
+from plans import demo, demo_registry
 from plans.models import Agency, Profile
 from plans.permissions import ROLE_GROUPS, ROLE_LABELS, Role
 
@@ -63,12 +64,17 @@ class Command(BaseCommand):
             groups = ensure_role_groups()
             rows = [] if no_users else ensure_demo_users(groups)
             plans = demo.load_seed_documents(refresh=refresh)
+        # Events, programmes, registrations, awards: each app's own demo data.
+        extra = [loader.load() for loader in demo_registry.loaders()]
 
         self.stdout.write(
             _("Danh bạ: %(kinds)d loại cơ quan, %(agencies)d cơ quan, đơn vị.")
             % {"kinds": kinds, "agencies": agencies}
         )
         self.stdout.write(_("Văn bản mẫu: %(count)d kế hoạch.") % {"count": len(plans)})
+        for line in extra:
+            if line:
+                self.stdout.write(line)
         if rows:
             self.stdout.write("")
             self.stdout.write(_format_table((_("Vai trò"), _("Tên đăng nhập"), _("Mật khẩu")), rows))
