@@ -53,19 +53,24 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Không tạo người dùng mẫu.")
         parser.add_argument(
+            "--seeds-only",
+            action="store_true",
+            help="Chỉ nạp danh bạ, người dùng và ba văn bản mẫu (không nạp hội nghị, đăng ký, khen thưởng).",
+        )
+        parser.add_argument(
             "--refresh",
             action="store_true",
             help="Xóa và nạp lại các văn bản mẫu (mọi sửa đổi trên chúng sẽ mất).",
         )
 
-    def handle(self, *args, no_users=False, refresh=False, **options):
+    def handle(self, *args, no_users=False, refresh=False, seeds_only=False, **options):
         with transaction.atomic():
             kinds, agencies = demo.load_agencies()
             groups = ensure_role_groups()
             rows = [] if no_users else ensure_demo_users(groups)
             plans = demo.load_seed_documents(refresh=refresh)
         # Events, programmes, registrations, awards: each app's own demo data.
-        extra = [loader.load() for loader in demo_registry.loaders()]
+        extra = [] if seeds_only else [loader.load() for loader in demo_registry.loaders()]
 
         self.stdout.write(
             _("Danh bạ: %(kinds)d loại cơ quan, %(agencies)d cơ quan, đơn vị.")
