@@ -5,3 +5,27 @@ from django.utils.translation import gettext_lazy as _
 class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Khen thưởng")
+
+    def ready(self) -> None:
+        from plans import demo_registry, panels
+        from plans.context_processors import MenuEntry, register_menu_entry
+
+        from .demo import describe_demo
+        from .documents import register_printables
+        from .models import Campaign
+        from .review import register_workflow
+
+        register_printables()
+        register_workflow()
+        demo_registry.register("awards", describe_demo, order=50)
+        register_menu_entry(MenuEntry(_("Khen thưởng"), "awards:list", "award", "awards.view", position=40))
+        panels.register(
+            panels.Panel(
+                key="awards",
+                label=_("Khen thưởng"),
+                url_name="awards:plan",
+                icon="award",
+                count=lambda plan: Campaign.objects.filter(plan=plan).count(),
+                order=30,
+            )
+        )

@@ -26,6 +26,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("ke-hoach/<int:plan_pk>/su-kien/", include("conferences.urls")),
     path("ke-hoach/<int:plan_pk>/su-kien/<int:event_pk>/chuong-trinh/", include("agenda.urls")),
+    path("khen-thuong/", include("awards.urls")),
     path("admin/", admin.site.urls),
 ]
 

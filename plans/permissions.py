@@ -52,6 +52,11 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "plan.issue": frozenset({Role.CLERK, Role.ADMIN}),
     # Read the e-mails the development set-up writes to files instead of sending.
     "devmail.view": frozenset({Role.STAFF, Role.ADMIN}),
+    # Commendations: follow campaigns and print; set up, review and draft the decision;
+    # nominate for one's own agency.
+    "awards.view": frozenset({Role.STAFF, Role.LEADER, Role.CLERK, Role.ADMIN}),
+    "awards.manage": frozenset({Role.STAFF, Role.ADMIN}),
+    "awards.nominate": frozenset({Role.AGENCY}),
 }
 
 

@@ -1,0 +1,126 @@
+"""The QUYẾT ĐỊNH khen thưởng in the review-and-issue workflow (documents.workflow).
+
+Staff submit, leaders approve or send back, the clerk issues it with the
+next number of the issuing body's register. Once issued, the decision and
+the nominations it lists are frozen: a change of the list is a new decision.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from documents import formatting, workflow
+from plans.documents import agency_code
+from plans.permissions import can
+
+from . import selectors
+from .documents import DECISION_KEY, decision_printable, decision_queryset
+from .models import AwardDecision, Nomination
+
+KEY = DECISION_KEY
+
+PERMISSIONS = {
+    "view": "awards.view",
+    "submit": "awards.manage",
+    "review": "plan.review",
+    "issue": "plan.issue",
+}
+KIND_LABELS = {"awardee": _("Tập thể, cá nhân được khen")}
+
+
+def _can(user, permission: str) -> bool:
+    action = PERMISSIONS.get(permission)
+    return bool(action) and can(user, action)
+
+
+def _text(value) -> str:
+    return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+
+
+def decision_snapshot(decision: AwardDecision) -> dict[str, Any]:
+    decision = decision_queryset().get(pk=decision.pk)
+    type_ids = set(decision.award_types.values_list("pk", flat=True))
+    award_list = selectors.award_list(decision.campaign, award_type_ids=type_ids)
+    fields = {
+        str(_("Trích yếu")): _text(decision.title),
+        str(_("Thẩm quyền")): _text(decision.authority_line),
+        str(_("Căn cứ")): _text(decision.legal_bases),
+        str(_("Đề nghị")): _text(decision.proposal),
+        str(_("Điều thi hành")): _text(decision.execution),
+        str(_("Nguồn tiền thưởng")): _text(decision.fund_source),
+        str(_("Người ký")): _text(f"{decision.signer_title}\n{decision.signer_name}"),
+        str(_("Nơi nhận")): _text(decision.recipients),
+    }
+    awardees = []
+    for group in award_list.groups:
+        for awardee in group.collectives + group.individuals:
+            awardees.append(
+                {
+                    "id": awardee.nomination.pk,
+                    "label": f"{awardee.name} – {group.award_type.name}",
+                    "fields": {
+                        str(_("Hình thức")): group.award_type.name,
+                        str(_("Tên")): awardee.name,
+                        str(_("Chức vụ, đơn vị")): awardee.detail,
+                        str(_("Tiền thưởng")): str(awardee.amount),
+                    },
+                }
+            )
+    return {"title": decision.title, "fields": fields, "parts": {"awardee": awardees}}
+
+
+def decision_register(decision: AwardDecision) -> tuple[str, str]:
+    agency = decision.issuing_agency
+    return f"agency-{agency.pk}", str(_("Sổ văn bản đi – %(agency)s") % {"agency": agency.name})
+
+
+def decision_symbol(decision: AwardDecision, number: int) -> str:
+    return formatting.symbol(number, decision.doc_type, agency_code(decision, decision.issuing_agency))
+
+
+def decision_apply_issue(decision: AwardDecision, number: int, date: datetime.date) -> None:
+    decision.number = number
+    decision.issued_on = date
+    decision.save(update_fields=["number", "issued_on", "updated_at"])
+
+
+def _nomination_owner(nomination: Nomination) -> tuple[str, int] | None:
+    """The decision that lists this nomination: an issued one first."""
+    if not nomination.campaign_id or not nomination.award_type_id:
+        return None
+    ids = list(
+        AwardDecision.objects.filter(
+            campaign_id=nomination.campaign_id, award_types=nomination.award_type_id
+        ).values_list("pk", flat=True)
+    )
+    for pk in ids:
+        if workflow.is_frozen(KEY, pk):
+            return KEY, pk
+    return (KEY, ids[0]) if ids else None
+
+
+AWARD_DECISION_WORKFLOW = workflow.WorkflowType(
+    key=KEY,
+    label=_("Quyết định khen thưởng"),
+    model=AwardDecision,
+    can=_can,
+    printable=lambda decision: decision_printable(decision_queryset().get(pk=decision.pk)),
+    snapshot=decision_snapshot,
+    register=decision_register,
+    symbol=decision_symbol,
+    apply_issue=decision_apply_issue,
+    author=lambda decision: decision.created_by,
+    url=lambda decision: decision.get_absolute_url(),
+    pdf_url=lambda decision: reverse("awards:decision_pdf", args=[decision.campaign_id, decision.pk]),
+    title=lambda decision: decision.title,
+)
+
+
+def register_workflow() -> None:
+    workflow.register(AWARD_DECISION_WORKFLOW)
+    workflow.register_kind_labels(KIND_LABELS)
+    workflow.register_part(Nomination, owner=_nomination_owner)
