@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class DelegatesConfig(AppConfig):
     name = "delegates"
     verbose_name = _("Đại biểu")
+
+    def ready(self) -> None:
+        from plans import demo_registry
+        from plans.context_processors import MenuEntry, register_menu_entry
+
+        from .demo import describe_demo
+        from .documents import register_printables
+
+        register_printables()
+        # After the events and programmes (agenda, order 20).
+        demo_registry.register("delegates", describe_demo, order=30)
+        register_menu_entry(
+            MenuEntry(_("Đăng ký đại biểu"), "delegates:index", "people", "registration.view", position=30)
+        )
+        register_menu_entry(
+            MenuEntry(_("Đăng ký đại biểu"), "delegates:mine", "people", "registration.register", position=31)
+        )

@@ -174,7 +174,7 @@ class AgencyRegistration(models.Model):
         return f"{self.agency} · {self.opening}"
 
     def get_absolute_url(self) -> str:
-        return reverse("delegates:agency_form", args=[self.pk])
+        return reverse("delegates:staff_form", args=[self.opening_id, self.pk])
 
     @property
     def deadline(self):

@@ -553,6 +553,17 @@ def confirmation_send(*, registration_id: int) -> int:
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
+def link_send(*, registration: AgencyRegistration, url: str) -> int:
+    """E-mail a freshly issued secret link to the agency (it is not stored)."""
+    recipients = registration_recipients(registration)
+    if not recipients:
+        return 0
+    context = {"registration": registration, "url": url, "deadline": registration.deadline}
+    subject = _("Liên kết đăng ký đại biểu: %(title)s") % {"title": registration.opening.title}
+    body = render_to_string("delegates/email/link.txt", context)
+    return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+
+
 def reminder_kind_due(deadline: datetime.datetime, now: datetime.datetime) -> str | None:
     left = deadline - now
     if left <= datetime.timedelta(0):

@@ -362,14 +362,29 @@ def snapshot(document) -> dict:
         if contributor.document_type == wtype.key:
             for kind, items in contributor.build(document).items():
                 parts.setdefault(kind, []).extend(items)
+    # PostgreSQL's jsonb keeps no key order: record the print order apart.
+    field_order: dict[str, list[str]] = {}
+    for kind, items in parts.items():
+        names = field_order.setdefault(kind, [])
+        for item in items:
+            names.extend(name for name in item["fields"] if name not in names)
+    data["order"] = {"kinds": list(parts), "header": list(data["fields"]), "fields": field_order}
     return data
+
+
+def _ordered(names, order: list[str] | None) -> list[str]:
+    names = list(names)
+    if not order:
+        return names
+    return [name for name in order if name in names] + [name for name in names if name not in order]
 
 
 def outline(data: dict) -> list[tuple[str, int | None, str]]:
     """Comment targets of a snapshot: (kind, id, label), the whole document first."""
     targets: list[tuple[str, int | None, str]] = [("document", None, _("Toàn văn bản"))]
-    for kind, items in data.get("parts", {}).items():
-        for item in items:
+    parts = data.get("parts", {})
+    for kind in _ordered(parts, (data.get("order") or {}).get("kinds")):
+        for item in parts[kind]:
             targets.append((kind, item["id"], f"{kind_label(kind)} – {item['label']}"))
     return targets
 
@@ -392,8 +407,12 @@ _TOKENS = re.compile(r"\s+|[^\s]+")
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     a, b = _TOKENS.findall(old or ""), _TOKENS.findall(new or "")
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    if matcher.ratio() < 0.5:
+        # Mostly rewritten ("Quý II/2024" -> "Tháng 5/2024"): old, then new, whole.
+        return [(op, text) for op, text in (("del", old or ""), ("ins", new or "")) if text]
     segments: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             segments.append(("same", "".join(a[i1:i2])))
             continue
@@ -416,13 +435,15 @@ class PartChange:
 def diff(old: dict | None, new: dict) -> list[PartChange]:
     """What changed between two snapshots, part by part, in print order."""
     old = old or {"fields": {}, "parts": {}}
+    order = new.get("order") or {}
     changes: list[PartChange] = []
-    header = _field_changes(old.get("fields", {}), new.get("fields", {}))
+    header = _field_changes(old.get("fields", {}), new.get("fields", {}), order.get("header"))
     if header:
         changes.append(PartChange("document", _("Thông tin chung"), _("Thông tin chung"), "changed", header))
-    kinds = list(new.get("parts", {}))
+    kinds = _ordered(new.get("parts", {}), order.get("kinds"))
     kinds += [k for k in old.get("parts", {}) if k not in kinds]
     for kind in kinds:
+        names = (order.get("fields") or {}).get(kind)
         before = {item["id"]: item for item in old.get("parts", {}).get(kind, [])}
         after = {item["id"]: item for item in new.get("parts", {}).get(kind, [])}
         for pk, item in after.items():
@@ -433,13 +454,16 @@ def diff(old: dict | None, new: dict) -> list[PartChange]:
                         kind_label(kind),
                         item["label"],
                         "added",
-                        [FieldChange(name, "", value) for name, value in item["fields"].items() if value],
+                        [
+                            FieldChange(name, "", item["fields"][name])
+                            for name in _ordered(item["fields"], names)
+                            if item["fields"][name]
+                        ],
                     )
                 )
             else:
-                fields = _field_changes(before[pk]["fields"], item["fields"])
-                if before[pk]["label"] != item["label"]:
-                    fields.insert(0, FieldChange(_("Số thứ tự"), before[pk]["label"], item["label"]))
+                # A row renumbered because another was added or removed is not a change.
+                fields = _field_changes(before[pk]["fields"], item["fields"], names)
                 if fields:
                     changes.append(PartChange(kind, kind_label(kind), item["label"], "changed", fields))
         for pk, item in before.items():
@@ -450,14 +474,18 @@ def diff(old: dict | None, new: dict) -> list[PartChange]:
                         kind_label(kind),
                         item["label"],
                         "removed",
-                        [FieldChange(name, value, "") for name, value in item["fields"].items() if value],
+                        [
+                            FieldChange(name, item["fields"][name], "")
+                            for name in _ordered(item["fields"], names)
+                            if item["fields"][name]
+                        ],
                     )
                 )
     return changes
 
 
-def _field_changes(old: dict, new: dict) -> list[FieldChange]:
-    names = list(new) + [name for name in old if name not in new]
+def _field_changes(old: dict, new: dict, order: list[str] | None = None) -> list[FieldChange]:
+    names = _ordered(new, order) + [name for name in _ordered(old, order) if name not in new]
     return [
         FieldChange(name, old.get(name, ""), new.get(name, ""))
         for name in names

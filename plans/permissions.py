@@ -50,6 +50,12 @@ ACTIONS: dict[str, frozenset[Role]] = {
     # Review (approve or send back) a submitted document; issue an approved one.
     "plan.review": frozenset({Role.LEADER, Role.ADMIN}),
     "plan.issue": frozenset({Role.CLERK, Role.ADMIN}),
+    # Delegate registration (delegates app): follow it; open it, invite, edit on an
+    # agency's behalf, reopen, print; mark attendance at the door.
+    "registration.view": frozenset({Role.STAFF, Role.LEADER, Role.CLERK, Role.ADMIN}),
+    "registration.manage": frozenset({Role.STAFF, Role.ADMIN}),
+    "registration.checkin": frozenset({Role.STAFF, Role.CLERK, Role.ADMIN}),
+    "registration.register": frozenset({Role.AGENCY}),
     # Read the e-mails the development set-up writes to files instead of sending.
     "devmail.view": frozenset({Role.STAFF, Role.ADMIN}),
     # Commendations: follow campaigns and print; set up, review and draft the decision;

@@ -28,6 +28,10 @@ def plans_nav() -> list[str]:
     return ["Kế hoạch"] if safe_reverse("plans:list") else []
 
 
+def delegates_nav(action: str = "index") -> list[str]:
+    return ["Đăng ký đại biểu"] if safe_reverse(f"delegates:{action}") else []
+
+
 def awards_nav() -> list[str]:
     return ["Khen thưởng"] if safe_reverse("awards:list") else []
 
@@ -38,23 +42,27 @@ def awards_nav() -> list[str]:
         (
             Role.STAFF,
             ["Soạn kế hoạch, theo dõi đăng ký và in văn bản.", "Kế hoạch cập nhật gần đây", "Dự thảo"],
-            ["Trang chủ", *plans_nav(), *awards_nav(), "Thư đã gửi"],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), "Thư đã gửi"],
         ),
         (
             Role.LEADER,
             ["Văn bản chờ duyệt", "Không có văn bản nào đang chờ bạn duyệt."],
-            ["Trang chủ", *plans_nav(), *awards_nav()],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav()],
         ),
         (
             Role.CLERK,
             ["Văn bản chờ ban hành", "Đã ban hành gần đây"],
-            ["Trang chủ", *plans_nav(), *awards_nav()],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav()],
         ),
-        (Role.AGENCY, ["Bạn đại diện cho", "Đăng ký đại biểu", "Đề nghị khen thưởng"], ["Trang chủ"]),
+        (
+            Role.AGENCY,
+            ["Bạn đại diện cho", "Đăng ký đại biểu", "Đề nghị khen thưởng"],
+            ["Trang chủ", *delegates_nav("mine")],
+        ),
         (
             Role.ADMIN,
             ["Người dùng theo vai trò", "Quản lý người dùng, vai trò"],
-            ["Trang chủ", *plans_nav(), *awards_nav(), "Thư đã gửi"],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), "Thư đã gửi"],
         ),
     ],
 )
