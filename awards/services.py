@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from agenda.models import ProgrammeSlot
 from conferences.models import Event
+from documents.models import DocumentStatus
 from plans.models import Agency, Plan
 
 from . import text
@@ -483,8 +484,10 @@ DECISION_FIELDS = (
 def decision_update(
     *, decision: AwardDecision, data: Mapping[str, Any], award_types: Iterable[AwardType] | None = None
 ) -> AwardDecision:
-    if decision.is_issued:
-        raise ValidationError(_("Quyết định đã ban hành, không sửa được nữa."), code="issued")
+    if decision.status not in (DocumentStatus.DRAFT, DocumentStatus.RETURNED):
+        raise ValidationError(
+            _("Quyết định đang trình duyệt hoặc đã ban hành, không sửa được nữa."), code="not_draft"
+        )
     with transaction.atomic():
         for field in DECISION_FIELDS:
             if field in data:

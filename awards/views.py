@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from django.views.generic import FormView, TemplateView
 
 from delegates.access import AgencyAccessMixin, issue_link, links_for, revoke_link
 from documents import workflow
+from documents.models import DocumentStatus
 from plans.models import Agency, Plan
 from plans.permissions import ActionRequiredMixin, can
 
@@ -45,6 +46,13 @@ from .models import (
 
 VIEW_ACTION = "awards.view"
 MANAGE_ACTION = "awards.manage"
+
+
+def _url_or_none(name: str, *args) -> str | None:
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
 
 
 def _attach_error(form, error: ValidationError) -> None:
@@ -358,7 +366,11 @@ class DecisionDetailView(DecisionMixin, TemplateView):
     template_name = "awards/decision_detail.html"
 
     def editable(self) -> bool:
-        return can(self.request.user, MANAGE_ACTION) and not self.get_decision().is_issued
+        # Text changes only while a draft or sent back: a leader reviews what stays put.
+        return can(self.request.user, MANAGE_ACTION) and self.get_decision().status in (
+            DocumentStatus.DRAFT,
+            DocumentStatus.RETURNED,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -370,6 +382,14 @@ class DecisionDetailView(DecisionMixin, TemplateView):
             award_list=selectors.award_list(decision.campaign, award_type_ids=type_ids),
             form=kwargs.get("form") or (DecisionForm(instance=decision) if self.editable() else None),
             editable=self.editable(),
+            doc_id=workflow.document_id(decision),
+            workflow_actions=[
+                step
+                for step in workflow.available_actions(self.request.user, decision)
+                if step.action in ("submit", "withdraw")
+            ],
+            review_url=_url_or_none("documents:review", workflow.document_id(decision)),
+            audit_url=_url_or_none("documents:audit", workflow.document_id(decision)),
         )
         return context
 
@@ -392,6 +412,7 @@ class DecisionDetailView(DecisionMixin, TemplateView):
         return redirect(decision.get_absolute_url())
 
 
+@method_decorator(xframe_options_sameorigin, name="dispatch")  # the review page frames it
 class DecisionPdfView(DecisionMixin, View):
     reading_list = False
 

@@ -48,3 +48,29 @@ def test_issue_numbers_freezes_and_serves_stored_pdf(award_setup, make_user, cli
     response = client.get(reverse("awards:decision_pdf", args=[decision.campaign_id, decision.pk]))
     assert response.content == workflow.stored_pdf(entry)
     assert documents.decision_printable(decision).filename == "QD-01-2020.pdf"
+
+
+def test_decision_page_submits_and_review_page_frames_the_pdf(award_setup, client_for, make_user, client):
+    decision = award_setup["decision"]
+    staff = client_for(Role.STAFF)
+    page = staff.get(decision.get_absolute_url()).content.decode()
+    doc_id = workflow.document_id(decision)
+    transition = reverse("documents:transition", args=[doc_id])
+    assert transition in page
+    response = staff.post(transition, {"action": "submit", "next": "editor"})
+    assert response.status_code == 302 and response["Location"] == decision.get_absolute_url()
+    decision.refresh_from_db()
+    assert decision.status == "submitted"
+    # Submitted: the text is no longer editable.
+    page = staff.get(decision.get_absolute_url()).content.decode()
+    assert "Quyết định đang trình duyệt" in page
+    with pytest.raises(ValidationError):
+        services.decision_update(decision=decision, data={"title": "Khác"})
+    client.force_login(make_user(Role.LEADER))
+    review = client.get(reverse("documents:review", args=[doc_id]))
+    assert review.status_code == 200
+    pdf_url = reverse("awards:decision_pdf", args=[decision.campaign_id, decision.pk])
+    assert pdf_url in review.content.decode()
+    framed = client.get(pdf_url + "?inline=1")
+    assert framed["X-Frame-Options"] == "SAMEORIGIN"
+    assert framed["Content-Disposition"].startswith("inline;")
