@@ -109,6 +109,8 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            # A dead Redis must fail a cache call fast, never hang a page.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
     CELERY_BROKER_URL = REDIS_URL
@@ -130,9 +132,28 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=540)
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Sending a job to a dead broker fails within seconds (the job stays "not
+# sent" and can be sent again). Unacknowledged messages of a worker that died
+# go back to the queue after the visibility timeout (longer than any task).
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+    "max_retries": 1,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+# Background jobs ("Tệp của tôi"): the queue they go to (tests use their own)
+# and the plan length (task rows) from which a PDF is made by a worker.
+KEHOACH_JOBS_QUEUE = env.str("KEHOACH_JOBS_QUEUE", default="") or None
+KEHOACH_BACKGROUND_PDF_TASKS = env.int("KEHOACH_BACKGROUND_PDF_TASKS", default=150)
+# Plan task reminders: days before the due date (and once when overdue).
+KEHOACH_TASK_REMINDER_DAYS = env.int("KEHOACH_TASK_REMINDER_DAYS", default=7)
 # Later features add their periodic jobs here (reminders, clean-ups).
 CELERY_BEAT_SCHEDULE: dict = {
     "delegates-reminders": {"task": "delegates.task_send_reminders", "schedule": 3600.0},
+    "plan-task-reminders": {"task": "plans.task_send_task_reminders", "schedule": 3600.0},
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -166,7 +187,11 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Issued files, rendered-file cache, job results. FILE_STORAGE_BACKEND names
+    # another backend (e.g. django-storages' S3 for web and workers on several hosts).
+    "default": {
+        "BACKEND": env.str("FILE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage")
+    },
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",

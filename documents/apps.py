@@ -7,4 +7,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Văn bản in")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the font check)
+        from . import (
+            checks,  # noqa: F401  (registers the font check)
+            jobs,  # noqa: F401  (registers the year's archive job)
+        )

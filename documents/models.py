@@ -290,3 +290,65 @@ class SentNotification(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+# --------------------------------------------------------------------------- background jobs
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Đang chờ xử lý")
+    NOT_SENT = "not_sent", _("Chưa gửi được cho hệ thống xử lý nền")
+    RUNNING = "running", _("Đang xử lý")
+    DONE = "done", _("Đã xong")
+    FAILED = "failed", _("Lỗi")
+
+
+def job_upload_to(job: "Job", filename: str) -> str:
+    return f"jobs/{job.owner_id}/{job.pk}/{filename}"
+
+
+class Job(models.Model):
+    """A long piece of work a user started (a big PDF, a batch of invitations,
+    a year's archive) and its result file. The row is written before the task
+    is sent, so nothing is lost when the broker is down: the job stays
+    "not sent" and its owner can send it again from "Tệp của tôi"."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="jobs",
+        verbose_name=_("người yêu cầu"),
+    )
+    kind = models.CharField(_("loại việc"), max_length=60)
+    params = models.JSONField(_("tham số"), default=dict)
+    title = models.CharField(_("tên việc"), max_length=300)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    message = models.CharField(_("thông báo"), max_length=500, blank=True)
+    result = models.FileField(_("tệp kết quả"), upload_to=job_upload_to, max_length=300, blank=True)
+    result_name = models.CharField(_("tên tệp"), max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("việc chạy nền")
+        verbose_name_plural = _("việc chạy nền")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="job_progress_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+    @property
+    def can_retry(self) -> bool:
+        return self.status in (JobStatus.NOT_SENT, JobStatus.FAILED)

@@ -96,3 +96,36 @@ def send_transition_notification(*, transition_id: int, event: str) -> int:
     except IntegrityError:  # a concurrent run inserted the row first
         return 0
     return len(to)
+
+
+# --------------------------------------------------------------------------- shared API: send once
+
+
+def send_once(*, key: str, to: list[str], subject: str, body: str) -> bool:
+    """Send one e-mail at most once per ``key``, whatever the number of runs:
+    the ``SentNotification`` row and the message go in one transaction (a
+    failed send leaves no row, so a retry sends). Reminders, job-ready
+    messages and any app's notices use it; the staff page "Thư nhắc đã gửi"
+    lists every row. Keys look like ``<kind>-<ids>`` ("reminder-task-12-due-2026-05-01")."""
+    to = _unique(to)
+    if not to:
+        return False
+    try:
+        with transaction.atomic():
+            _row, created = SentNotification.objects.get_or_create(
+                key=key[:200], defaults={"recipients": ", ".join(to), "subject": subject[:300]}
+            )
+            if not created:
+                return False
+            EmailMessage(subject=subject, body=body, to=to).send()
+    except IntegrityError:
+        return False
+    return True
+
+
+def kind_of(key: str) -> str:
+    """The kind part of a sent-notification key: "reminder-task", "job", "transition" …"""
+    parts = key.split("-")
+    if parts[0] == "reminder" and len(parts) > 1:
+        return f"{parts[0]}-{parts[1]}"
+    return parts[0]

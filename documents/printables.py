@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 
-from . import renderer
+from . import cache, renderer
 
 
 class UnknownDocument(LookupError):
@@ -35,6 +35,8 @@ class Printable:
     # Built lazily: listing documents must not build every context.
     build_context: Callable[[], dict[str, Any]] = field(repr=False)
     _context: dict[str, Any] | None = field(default=None, repr=False)
+    # The document's own date (ISO 8601) for the PDF metadata; None for a draft.
+    document_date: str | None = None
 
     @property
     def context(self) -> dict[str, Any]:
@@ -43,8 +45,36 @@ class Printable:
         return self._context
 
     def render_pdf(self, **options) -> bytes:
+        """A fresh rendering (issuing uses this: the stored bytes are laid out now)."""
         return renderer.render_pdf(
-            self.template, self.context, title=self.title, author=self.author, **options
+            self.template,
+            self.context,
+            title=self.title,
+            author=self.author,
+            document_date=self.document_date,
+            **options,
+        )
+
+    def pdf(self, **options) -> bytes:
+        """The PDF for a download: from the render cache when exactly this
+        document was rendered before (``documents.cache``)."""
+        return cache.cached_pdf(
+            self.template,
+            self.context,
+            title=self.title,
+            author=self.author,
+            document_date=self.document_date,
+            **options,
+        )
+
+    def is_pdf_cached(self, **options) -> bool:
+        return cache.is_cached_pdf(
+            self.template,
+            self.context,
+            title=self.title,
+            author=self.author,
+            document_date=self.document_date,
+            **options,
         )
 
     def render_html(self) -> str:
@@ -61,6 +91,8 @@ class PrintableType:
     list_all: Callable[[], Iterable[Printable]]
     # The document with this primary key, or None.
     load: Callable[[int], Printable | None]
+    # The documents of a year (the year's archive); None: the type has no year.
+    list_year: Callable[[int], Iterable[Printable]] | None = None
 
 
 _registry: dict[str, PrintableType] = {}

@@ -41,6 +41,14 @@ STYLESHEET = "documents/nd30.css"
 # Pango and fontconfig objects are shared by all renders of the process.
 _render_lock = threading.Lock()
 
+# How many PDFs this process has laid out: the cache tests and the benchmark
+# read it to prove a download was served without rendering.
+_render_count = 0
+
+
+def render_count() -> int:
+    return _render_count
+
 
 class FetchRefused(ValueError):
     pass
@@ -161,14 +169,20 @@ def render_pdf(
     author: str,
     lang: str = "vi",
     pdf_variant: str | None = None,
+    document_date: str | None = None,
 ) -> bytes:
     """Render ``template_name`` with ``context`` to PDF bytes.
 
-    ``title`` and ``author`` (the issuing body) go into the PDF metadata."""
+    ``title`` and ``author`` (the issuing body) go into the PDF metadata.
+    The creation date, when given, is the document's own date (ISO 8601),
+    never the clock: the same input gives the same bytes, which the render
+    cache and the tests rely on."""
     html = render_html(
         template_name, {**context, "title": title, "author": author, "lang": lang}, for_pdf=True
     )
+    global _render_count
     with _render_lock:
+        _render_count += 1
         assets = _assets()
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=assets.fetcher).render(
             font_config=assets.font_config,
@@ -179,4 +193,7 @@ def render_pdf(
         document.metadata.authors = [unicodedata.normalize("NFC", author)]
         document.metadata.lang = lang
         document.metadata.generator = f"kehoach (WeasyPrint {RENDERER_VERSION})"
+        if document_date:
+            document.metadata.created = document_date
+            document.metadata.modified = document_date
         return document.write_pdf(pdf_variant=pdf_variant)

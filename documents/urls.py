@@ -6,6 +6,12 @@ app_name = "documents"
 
 # <doc> is a workflow id: the document type's key, a dash, the primary key ("plan-12").
 urlpatterns = [
+    path("tep-cua-toi/", views.JobListView.as_view(), name="jobs"),
+    path("tep-cua-toi/tao/", views.JobStartView.as_view(), name="job_start"),
+    path("tep-cua-toi/<int:pk>/", views.JobRowView.as_view(), name="job_row"),
+    path("tep-cua-toi/<int:pk>/tai/", views.JobDownloadView.as_view(), name="job_download"),
+    path("tep-cua-toi/<int:pk>/gui-lai/", views.JobRetryView.as_view(), name="job_retry"),
+    path("thu-da-gui/", views.SentNotificationListView.as_view(), name="sent"),
     path("so-van-ban/", views.RegisterListView.as_view(), name="register"),
     path("gop-y/<int:pk>/xu-ly/", views.CommentResolveView.as_view(), name="comment_resolve"),
     path("<slug:doc>/duyet/", views.ReviewView.as_view(), name="review"),

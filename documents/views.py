@@ -13,14 +13,15 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from . import audit, workflow
-from .models import DocumentStatus, RegisterEntry, ReviewComment
+from . import audit, jobs, notifications, workflow
+from .models import DocumentStatus, JobStatus, RegisterEntry, ReviewComment, SentNotification
 
 
 def _error_text(error: ValidationError) -> str:
@@ -356,3 +357,119 @@ def awaiting_rows(status: str) -> list[dict]:
             }
         )
     return rows
+
+
+# --------------------------------------------------------------------------- background jobs ("Tệp của tôi")
+
+
+def _owned_job(request, pk: int):
+    # Someone else's job is as good as missing: 404, not 403.
+    return get_object_or_404(jobs.jobs_of(request.user), pk=pk)
+
+
+class JobListView(LoginRequiredMixin, TemplateView):
+    """The user's background jobs, newest first, with progress and downloads."""
+
+    template_name = "documents/pages/jobs.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["jobs"] = list(jobs.jobs_of(self.request.user)[:100])
+        highlight = self.request.GET.get("job", "")
+        context["highlight"] = int(highlight) if highlight.isdigit() else None
+        return context
+
+
+class JobRowView(LoginRequiredMixin, View):
+    """One job's row (HTMX polls it every second while the job runs)."""
+
+    def get(self, request, pk: int):
+        job = _owned_job(request, pk)
+        return TemplateResponse(request, "documents/pages/jobs.html#job-row", {"job": job})
+
+
+class JobDownloadView(LoginRequiredMixin, View):
+    def get(self, request, pk: int):
+        job = _owned_job(request, pk)
+        if job.status != JobStatus.DONE or not job.result:
+            raise Http404
+        name = job.result_name or "tep"
+        ascii_name = name.encode("ascii", "ignore").decode() or "tep"
+        content_type = "application/zip" if name.endswith(".zip") else "application/pdf"
+        response = FileResponse(job.result.open("rb"), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{ascii_name}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class JobRetryView(LoginRequiredMixin, View):
+    def post(self, request, pk: int):
+        job = jobs.job_retry(job=_owned_job(request, pk))
+        if job.status == JobStatus.NOT_SENT:
+            messages.error(request, str(jobs.UNAVAILABLE))
+        else:
+            messages.success(request, _("Đã gửi lại yêu cầu."))
+        return redirect(reverse("documents:jobs") + f"?job={job.pk}")
+
+
+def job_started_response(request, job):
+    """Where a view that started a job sends the user, with a clear message."""
+    if job.status == JobStatus.NOT_SENT:
+        messages.error(request, str(jobs.UNAVAILABLE))
+    elif job.status == JobStatus.DONE:
+        messages.success(request, _("Tệp đã sẵn sàng để tải về."))
+    else:
+        messages.info(
+            request,
+            _(
+                "Đã bắt đầu tạo tệp. Bạn có thể rời trang này; "
+                "tệp sẽ có trong «Tệp của tôi» và được báo qua thư."
+            ),
+        )
+    return redirect(reverse("documents:jobs") + f"?job={job.pk}")
+
+
+class JobStartView(LoginRequiredMixin, View):
+    """POST kind=<registered kind> and its parameters (year=…) -> a job."""
+
+    def post(self, request):
+        kind = request.POST.get("kind", "")
+        params = {k: v for k, v in request.POST.items() if k not in ("kind", "csrfmiddlewaretoken", "title")}
+        try:
+            job_kind = jobs.get_kind(kind)
+        except LookupError:
+            raise Http404 from None
+        if not job_kind.may_start(request.user, params):
+            raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
+        title = str(job_kind.label)
+        if params.get("year"):
+            title = f"{title} {params['year']}"
+        job = jobs.job_start(owner=request.user, kind=kind, params=params, title=title)
+        return job_started_response(request, job)
+
+
+class SentNotificationListView(LoginRequiredMixin, TemplateView):
+    """Staff page: every e-mail the system sent once (reminders, jobs, workflow)."""
+
+    template_name = "documents/pages/sent.html"
+
+    def get_context_data(self, **kwargs):
+        if not any(wtype.can(self.request.user, "view") for wtype in workflow.types()):
+            raise PermissionDenied
+        context = super().get_context_data(**kwargs)
+        kind = self.request.GET.get("kind", "")
+        rows = SentNotification.objects.order_by("-sent_at", "-id")
+        if kind:
+            rows = rows.filter(key__startswith=kind + "-")
+        rows = list(rows[:300])
+        for row in rows:
+            row.kind = notifications.kind_of(row.key)
+        context.update(rows=rows, kind=kind, kinds=SENT_KINDS)
+        return context
+
+
+SENT_KINDS = [
+    ("reminder-task", gettext_lazy("Nhắc hạn nhiệm vụ")),
+    ("job", gettext_lazy("Tệp đã sẵn sàng")),
+    ("transition", gettext_lazy("Trình, duyệt, ban hành")),
+]

@@ -340,6 +340,7 @@ def plan_printable(plan: Plan) -> Printable:
             author=decision.issuing_agency.name,
             filename=formatting.pdf_filename(decision.doc_type, number, year, fallback=str(plan.pk)),
             build_context=build,
+            document_date=decision.issued_on.isoformat() if decision.issued_on else None,
         )
     number = plan.number if plan.issued_on else None
     year = plan.issued_on.year if plan.issued_on else plan.year
@@ -351,6 +352,7 @@ def plan_printable(plan: Plan) -> Printable:
         author=plan.issuing_agency.name,
         filename=formatting.pdf_filename(plan.doc_type, number, year, fallback=str(plan.pk)),
         build_context=lambda: {"plan": build_plan_context(plan)},
+        document_date=plan.issued_on.isoformat() if plan.issued_on else None,
     )
 
 
@@ -363,7 +365,13 @@ def _list_plans():
     return (plan_printable(plan) for plan in plan_queryset())
 
 
-PLAN_PRINTABLE = PrintableType(key=PRINTABLE_KEY, label=_("Kế hoạch"), list_all=_list_plans, load=_load_plan)
+def _list_year(year: int):
+    return (plan_printable(plan) for plan in plan_queryset().filter(year=year))
+
+
+PLAN_PRINTABLE = PrintableType(
+    key=PRINTABLE_KEY, label=_("Kế hoạch"), list_all=_list_plans, load=_load_plan, list_year=_list_year
+)
 
 
 def register_printables() -> None:

@@ -1,7 +1,9 @@
 """The printed plan: its PDF, and the same HTML for the browser.
 
 An issued plan's PDF is the file stored when the clerk issued it: every
-download serves those bytes, never a new rendering."""
+download serves those bytes, never a new rendering. A draft's PDF comes
+from the render cache (``documents.cache``) when it is unchanged; a long
+plan not yet rendered is made by a worker (``plans.jobs``) when one runs."""
 
 from __future__ import annotations
 
@@ -11,9 +13,11 @@ from django.utils.decorators import method_decorator
 from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from documents import workflow
+from documents import jobs, workflow
+from documents.views import job_started_response
 
 from ..documents import plan_printable, plan_queryset
+from ..jobs import PLAN_PDF, plan_pdf_in_background
 from ..permissions import ActionRequiredMixin
 
 
@@ -35,10 +39,26 @@ class PlanPdfView(_PlanPrintableMixin, View):
         plan = self.get_plan()
         printable = plan_printable(plan)
         entry = workflow.entry_for(plan)
-        data = workflow.stored_pdf(entry) if entry is not None else printable.render_pdf()
+        inline = request.GET.get("inline") == "1"
+        if entry is not None:
+            data = workflow.stored_pdf(entry)
+        else:
+            if (
+                not inline
+                and request.GET.get("ngay") != "1"
+                and plan_pdf_in_background(plan)
+                and not printable.is_pdf_cached()
+            ):
+                job = jobs.job_start(
+                    owner=request.user,
+                    kind=PLAN_PDF,
+                    params={"plan_id": plan.pk},
+                    title=f"PDF {printable.filename}",
+                )
+                return job_started_response(request, job)
+            data = printable.pdf()
         filename = printable.filename
         response = HttpResponse(data, content_type="application/pdf")
-        inline = request.GET.get("inline") == "1"
         # The file name is ASCII by construction (formatting.pdf_filename).
         response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
         response["Cache-Control"] = "private, no-store"
