@@ -427,18 +427,29 @@ def _count(client, url) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize("page", ["campaign", "list", "agency"])
+@pytest.mark.parametrize("page", ["campaign", "list", "agency", "agency_list", "decision", "excel"])
 def test_query_count_does_not_grow(client, make_user, page):
     award = AwardTypeFactory()
     campaign = CampaignFactory(award_types=[award])
     agency = AgencyFactory()
     CampaignAgencyFactory(campaign=campaign, agency=agency)
-    if page == "agency":
+    if page in ("agency", "agency_list"):
         client.force_login(make_user(Role.AGENCY, agency=agency))
-        url = reverse("awards:agency_campaign", args=[campaign.pk])
+        url = (
+            reverse("awards:agency_campaign", args=[campaign.pk])
+            if page == "agency"
+            else reverse("awards:agency_list")
+        )
     else:
         client.force_login(make_user(Role.STAFF))
-        url = reverse("awards:campaign", args=[campaign.pk]) if page == "campaign" else reverse("awards:list")
+        url = {
+            "campaign": reverse("awards:campaign", args=[campaign.pk]),
+            "list": reverse("awards:list"),
+            "excel": reverse("awards:excel", args=[campaign.pk]),
+        }.get(page)
+        if page == "decision":
+            decision = services.decision_create(campaign=campaign)
+            url = decision.get_absolute_url()
 
     def add(n: int) -> None:
         for _ in range(n):
@@ -449,11 +460,12 @@ def test_query_count_does_not_grow(client, make_user, page):
                 size=6,
                 content_type="application/pdf",
             )
-        if page == "list":
+        if page in ("list", "agency_list"):
             other = CampaignFactory(award_types=[award], plan=campaign.plan, event=campaign.event)
             CampaignAgencyFactory(campaign=other, agency=agency)
 
     add(1)
+    client.get(url)  # warm the per-process caches (content types, session)
     one = _count(client, url)
     add(6)
     many = _count(client, url)
