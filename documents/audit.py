@@ -55,9 +55,8 @@ def _tracked_fields(record) -> list[tuple[str, str]]:
 
 
 def history_events(document) -> list[AuditEvent]:
-    wtype = workflow.type_of(document)
     events: list[AuditEvent] = []
-    for label, queryset in wtype.history(document):
+    for label, queryset in workflow.history_sources(document):
         records = list(queryset.select_related("history_user").order_by("history_date", "history_id"))
         previous: dict[Any, Any] = {}
         for record in records:

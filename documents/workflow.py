@@ -36,7 +36,18 @@ are frozen at the model level once the document is in a register: saving
 or deleting them raises ``FrozenDocument``. Apps above the one that owns a
 document add to its snapshot with ``register_contributor`` (conferences add
 their events, agenda its programme slots) so that diffs and comment targets
-cover them without the lower app importing the higher one.
+cover them without the lower app importing the higher one; a contributor's
+``history`` adds its django-simple-history tables to the audit page:
+
+    workflow.register_contributor(workflow.Contributor(
+        key="agenda.slots", document_type="plan", kinds={"slot": _("Chương trình")},
+        build=lambda plan: {"slot": [{"id": 7, "label": "01 – Khai mạc",
+                                      "fields": {"Nội dung": "…", "Thực hiện": "…"}}]},
+        history=lambda plan: [(_("Chương trình"), ProgrammeSlot.history.filter(event_id__in=ids))],
+    ))
+
+The pages (review, issue, signed copy, audit, the register) are generic:
+``documents.urls``, with documents named "<key>-<pk>".
 """
 
 from __future__ import annotations
@@ -184,6 +195,8 @@ class Contributor:
     build: Callable[[Any], dict[str, list[dict]]]
     # kind -> its Vietnamese label, e.g. {"slot": "Chương trình"}
     kinds: dict[str, str | Promise] = field(default_factory=dict)
+    # (document) -> [(label, queryset of django-simple-history rows)] for the audit page.
+    history: Callable[[Any], list[tuple[str, Any]]] | None = None
 
 
 _types: dict[str, WorkflowType] = {}
@@ -377,6 +390,16 @@ def _ordered(names, order: list[str] | None) -> list[str]:
     if not order:
         return names
     return [name for name in order if name in names] + [name for name in names if name not in order]
+
+
+def history_sources(document) -> list[tuple[str, Any]]:
+    """The history tables the audit page reads: the type's, then its contributors'."""
+    wtype = type_of(document)
+    sources = list(wtype.history(document))
+    for contributor in _contributors.values():
+        if contributor.document_type == wtype.key and contributor.history is not None:
+            sources.extend(contributor.history(document))
+    return sources
 
 
 def outline(data: dict) -> list[tuple[str, int | None, str]]:

@@ -69,3 +69,11 @@ def approve(people):
         return workflow.transition(document=plan, user=people["leader"], action="approve")
 
     return run
+
+
+@pytest.fixture
+def issued_plan(people, plan, approve):
+    plan = approve(plan)
+    entry = workflow.issue(document=plan, user=people["clerk"])
+    plan.refresh_from_db()
+    return plan, entry

@@ -135,3 +135,23 @@ def test_review_and_audit_query_counts_do_not_grow_with_comments(people, plan, l
     for index in range(1, 5):
         workflow.comment_add(document=plan, user=people["leader"], body=f"Góp ý {index}", target="document")
     assert counts() == one
+
+
+def test_registers_in_the_admin_are_read_only(issued_plan, admin_client):
+    _plan, entry = issued_plan
+    assert admin_client.get(reverse("admin:documents_registerentry_changelist")).status_code == 200
+    assert (
+        admin_client.get(reverse("admin:documents_registerentry_change", args=[entry.pk])).status_code == 200
+    )
+    response = admin_client.post(
+        reverse("admin:documents_registerentry_change", args=[entry.pk]), {"number": 9}
+    )
+    assert response.status_code == 403
+    assert admin_client.get(reverse("admin:documents_register_changelist")).status_code == 200
+
+
+def test_the_register_page_lists_the_years_issues(issued_plan, people, login):
+    _plan, entry = issued_plan
+    page = login(people["clerk"]).get(reverse("documents:register") + f"?year={entry.year}").content.decode()
+    assert "01/KH-UBND" in page
+    assert login(people["staff"]).get(reverse("documents:register")).status_code == 403

@@ -39,6 +39,8 @@ def ensure_demo_users(groups: dict[Role, Group]) -> list[tuple[str, str, str]]:
         user.is_staff = role == Role.ADMIN
         user.is_superuser = role == Role.ADMIN
         user.set_password(DEMO_PASSWORD)
+        # Workflow e-mails (submitted, sent back, issued) land in the dev mailbox.
+        user.email = user.email or f"{username}@example.org"
         user.save()
         user.groups.set([groups[role]])
         agency = Agency.objects.get(name=agency_name, province=demo.PROVINCE) if agency_name else None
