@@ -14,9 +14,10 @@ PORT ?= 8000
 # Debian packages the app needs at run time or to build its Python packages:
 # libpq-dev (psycopg2), Pango and HarfBuzz's subsetter (WeasyPrint), fonts with
 # every Vietnamese letter in Times New Roman's metrics, poppler-utils (PDF
-# tests), gettext (compilemessages), ICU with pkg-config and g++ (PyICU, Vietnamese collation).
+# tests), gettext (compilemessages), ICU with pkg-config and g++ (PyICU, Vietnamese collation),
+# LibreOffice's headless writer (the office route `make bench` compares against).
 DEBIAN_PACKAGES := libpq-dev libharfbuzz-subset0 fonts-liberation2 fonts-croscore poppler-utils \
-	gettext libpango-1.0-0 libpangoft2-1.0-0 libicu-dev pkg-config g++
+	gettext libpango-1.0-0 libpangoft2-1.0-0 libicu-dev pkg-config g++ libreoffice-writer-nogui
 
 # The second test run: PostgreSQL (pytest-django creates test_kehoach) and a
 # real Celery worker on Redis.
@@ -127,5 +128,7 @@ test-services:
 	  echo "NOTE: PostgreSQL or Redis is not reachable on 127.0.0.1; the PostgreSQL + Redis run was skipped (CI requires it)."; \
 	fi
 
+# Performance figures, one JSON object per line (README "Performance"); needs
+# PostgreSQL on 127.0.0.1 (BENCH_PG_URL) for the server figures.
 bench: install
-	@if [ -d tests/bench ]; then $(PY) -m pytest tests/bench -q; else echo "No benchmarks yet (tests/bench)."; fi
+	@env -u DATABASE_URL -u REDIS_URL $(PY) bench/run.py
