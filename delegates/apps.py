@@ -12,8 +12,10 @@ class DelegatesConfig(AppConfig):
 
         from .demo import describe_demo
         from .documents import register_printables
+        from .review import register_workflow
 
         register_printables()
+        register_workflow()
         # After the events and programmes (agenda, order 20).
         demo_registry.register("delegates", describe_demo, order=30)
         register_menu_entry(

@@ -79,13 +79,12 @@ def export_workbook(groups: list[dict], *, title: str) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     number = 0
     for group in groups:
-        section = group["label"].split(". ", 1)[1] if ". " in group["label"] else ""
         for person in group["people"]:
             number += 1
             sheet.append(
                 [
                     number,
-                    safe_cell(section.title() if section else ""),
+                    safe_cell(person["section"]),
                     safe_cell(person["name"]),
                     safe_cell(person["title"]),
                     safe_cell(person["unit"]),

@@ -152,6 +152,10 @@ class BasePersonFormSet(forms.BaseFormSet):
 PersonFormSet = forms.formset_factory(
     PersonForm, formset=BasePersonFormSet, extra=0, can_delete=True, max_num=500, validate_max=True
 )
+# A list that has nobody yet opens with one blank row to fill in.
+FirstPersonFormSet = forms.formset_factory(
+    PersonForm, formset=BasePersonFormSet, extra=1, can_delete=True, max_num=500, validate_max=True
+)
 
 
 class ContactForm(forms.ModelForm):
@@ -163,6 +167,8 @@ class ContactForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.widget.attrs.setdefault("class", "form-control form-control-sm")
+        if self.instance.contact_phone and not self.is_bound:
+            self.initial["contact_phone"] = normalize.phone_display(self.instance.contact_phone)
         self.fields["contact_phone"].max_length = 40
         self.fields["contact_phone"].widget.attrs["maxlength"] = 40
 

@@ -14,6 +14,7 @@ also refused by a unique constraint (opening, name key, phone).
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,8 @@ from .models import (
     ReminderKind,
     ReminderSent,
 )
+
+logger = logging.getLogger(__name__)
 
 # Days before the deadline of the first reminder (the second is one day before).
 REMINDER_DAYS = getattr(settings, "KEHOACH_REMINDER_DAYS", 3)
@@ -452,7 +455,10 @@ def _apply(
 def _enqueue_confirmation(registration_id: int) -> None:
     from .tasks import task_send_confirmation
 
-    task_send_confirmation.delay(registration_id=registration_id)
+    try:
+        task_send_confirmation.delay(registration_id=registration_id)
+    except Exception:  # the list is saved; a broker outage must not turn that into an error page
+        logger.exception("could not enqueue the confirmation of registration %s", registration_id)
 
 
 def registration_set_contact(*, registration: AgencyRegistration, name: str, phone: str, email: str) -> None:

@@ -24,17 +24,21 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import FormView, TemplateView
 
 from conferences.models import Event
 from documents import renderer
+from plans.context_processors import safe_reverse
 from plans.permissions import ActionRequiredMixin, Role, can, require, user_agency, user_roles
 
 from . import access, documents, excel, normalize, selectors, services
 from .forms import (
     ContactForm,
+    FirstPersonFormSet,
     ImportForm,
     InvitationForm,
     InviteForm,
@@ -461,7 +465,8 @@ class RegistrationFormView(RegistrationAccessMixin, TemplateView):
     def formset(self, data=None) -> PersonFormSet:
         initial = _initial_rows(self.registration)
         if data is None:
-            return PersonFormSet(initial=initial, opening=self.registration.opening, prefix="form")
+            formset_class = PersonFormSet if initial else FirstPersonFormSet
+            return formset_class(initial=initial, opening=self.registration.opening, prefix="form")
         return PersonFormSet(data, initial=initial, opening=self.registration.opening, prefix="form")
 
     def get_context_data(self, **kwargs):
@@ -803,9 +808,13 @@ class InvitationEditView(StaffMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         opening = self.get_opening()
+        invitation = self.get_invitation()
         context.update(
             opening=opening,
-            invitation=self.get_invitation(),
+            invitation=invitation,
+            workflow_url=safe_reverse("documents:review", f"invitation-{invitation.pk}")
+            if invitation
+            else None,
             registrations=opening.registrations.select_related("agency").order_by("position", "id"),
         )
         return context
@@ -824,6 +833,7 @@ class InvitationEditView(StaffMixin, FormView):
         return redirect("delegates:invitation", self.kwargs["pk"], invitation.pk)
 
 
+@method_decorator(xframe_options_sameorigin, name="dispatch")
 class InvitationPdfView(StaffMixin, View):
     def get(self, request, pk, inv, reg=None, delegate=None):
         invitation = get_object_or_404(

@@ -87,8 +87,9 @@ def test_agency_registers_with_its_account_then_submits(client, setup, django_ca
         },
         {"id": people[1].pk, "full_name": "Lê Thị Ánh", "phone": "0912345678", "section": inside.pk},
     ]
-    with django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(url, person_data(rows, initial=2, action="submit"))
+    assert len(callbacks) == 1  # the confirmation e-mail task
     assert response.status_code == 302
     a.refresh_from_db()
     assert a.status == RegistrationStatus.SUBMITTED
