@@ -767,6 +767,7 @@ def plan_copy(*, plan: Plan, years: int, user) -> Plan:
     new.issued_on = None
     new.status = DocumentStatus.DRAFT
     new.copied_from = source
+    new.replaces = None  # a copy of a correction replaces nothing by itself
     new.created_by = user if getattr(user, "is_authenticated", False) else None
     new.year = source.year + years
     new.decision = None

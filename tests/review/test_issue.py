@@ -176,6 +176,7 @@ def test_a_correction_is_a_new_draft_that_names_the_plan_it_replaces(issued, peo
     assert "Đã được thay thế bởi" in page
     with pytest.raises(ValidationError, match="Chỉ văn bản đã ban hành"):
         services.plan_replace(plan=new, user=people["staff"])
+    assert services.plan_copy(plan=new, years=1, user=people["staff"]).replaces is None
 
 
 def _pdf_bytes() -> bytes:
