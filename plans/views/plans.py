@@ -155,6 +155,14 @@ def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
     appendices = list(plan.appendices.all())
     for appendix in appendices:
         appendix.block_label = labels.get(appendix.block, appendix.block)
+    review = review_context(request, plan)
+    # Open comments beside the section or task row they are about.
+    by_target: dict[tuple[str, int], list] = {}
+    for comment in review["open_comments"]:
+        by_target.setdefault((comment.target_kind, comment.target_id), []).append(comment)
+    for kind, nodes in (("section", outline), ("task", rows)):
+        for node in nodes:
+            node.obj.review_comments = by_target.get((kind, node.pk), [])
     context: dict[str, Any] = {
         "plan": plan,
         "editable": editable,
@@ -169,7 +177,7 @@ def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
         "print_url": _url_or_none("plans:print", plan.pk),
         "pdf_url": _url_or_none("plans:pdf", plan.pk),
         "time_frame_examples": TIME_FRAME_EXAMPLES,
-        **review_context(request, plan),
+        **review,
     }
     if editable:
         context.update(

@@ -74,6 +74,10 @@ def test_the_journey_through_the_pages_and_the_audit_page_lists_every_step(peopl
     editor = staff.get(reverse("plans:detail", args=[plan.pk])).content.decode()
     assert "Góp ý của lãnh đạo chưa xử lý" in editor
     assert f'href="#task-{task.pk}"' in editor
+    # … and beside the task row itself.
+    row = editor[editor.index(f'<tr id="task-{task.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "kh-review-note" in row and "Ghi rõ tháng tổ chức." in row
     assert "Ghi rõ tháng tổ chức." in editor
     staff.post(
         reverse("plans:task_edit", args=[plan.pk, task.pk]),
