@@ -12,9 +12,11 @@ class DelegatesConfig(AppConfig):
 
         from .demo import describe_demo
         from .documents import register_printables
+        from .jobs import register_jobs
         from .review import register_workflow
 
         register_printables()
+        register_jobs()
         register_workflow()
         # After the events and programmes (agenda, order 20).
         demo_registry.register("delegates", describe_demo, order=30)

@@ -31,7 +31,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import FormView, TemplateView
 
 from conferences.models import Event
-from documents import renderer
+from documents import cache
 from plans.context_processors import safe_reverse
 from plans.permissions import ActionRequiredMixin, Role, can, require, user_agency, user_roles
 
@@ -63,7 +63,8 @@ def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResp
 
 
 def render_pdf(template: str, context: dict, meta: dict) -> bytes:
-    return renderer.render_pdf(template, context, title=meta["title"], author=meta["author"])
+    # Through the render cache: an unchanged list or invitation is not laid out again.
+    return cache.cached_pdf(template, context, title=meta["title"], author=meta["author"])
 
 
 # --------------------------------------------------------------------------- staff

@@ -1,0 +1,50 @@
+"""Every GIẤY MỜI of an event as a background job: one PDF per agency in a ZIP."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from delegates.models import Invitation
+from documents.models import Job, JobStatus
+from plans.permissions import Role
+from tests.delegates.factories import OpeningFactory, RegistrationFactory
+from tests.factories import AgencyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_invitations_of_an_event_come_as_one_zip(client_for, django_capture_on_commit_callbacks):
+    opening = OpeningFactory()
+    for _ in range(3):
+        RegistrationFactory(opening=opening)
+    invitation = Invitation.objects.create(
+        opening=opening,
+        issuing_agency=AgencyFactory(),
+        title="Dự Hội nghị thử nghiệm",
+        attend_text="Tới dự Hội nghị thử nghiệm",
+        time_text="07 giờ 30 phút, ngày 25/5/2027",
+        place_text="Hội trường Sở Nội vụ",
+    )
+    client = client_for(Role.STAFF)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/van-ban/tep-cua-toi/tao/", {"kind": "event_invitations", "invitation_id": str(invitation.pk)}
+        )
+    job = Job.objects.get()
+    assert response.status_code == 302
+    assert (job.status, job.progress) == (JobStatus.DONE, 100)
+    names = zipfile.ZipFile(job.result.open("rb")).namelist()
+    assert len(names) == 3
+    assert all(name.endswith(".pdf") for name in names)
+    first = zipfile.ZipFile(io.BytesIO(job.result.open("rb").read())).read(names[0])
+    assert first[:5] == b"%PDF-"
+
+
+def test_an_agency_representative_cannot_print_every_invitation(client_for):
+    response = client_for(Role.AGENCY).post(
+        "/van-ban/tep-cua-toi/tao/", {"kind": "event_invitations", "invitation_id": "1"}
+    )
+    assert response.status_code == 403
