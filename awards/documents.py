@@ -41,10 +41,15 @@ def award_phrase(award_type: AwardType) -> str:
 
 
 def issuer_phrase(decision: AwardDecision) -> str:
-    """ "Chủ tịch UBND tỉnh Khánh Hòa" or "UBND tỉnh Khánh Hòa", as the "(Kèm theo …)" line names it."""
+    """Who decided, as the "(Kèm theo …)" line names it: "Chủ tịch UBND tỉnh
+    Khánh Hòa", "UBND tỉnh Khánh Hòa" or "Giám đốc Sở Nội vụ"."""
     short = formatting.short_agency_name(decision.issuing_agency.name)
     authority = " ".join(decision.authority_line.split()).upper()
-    return f"Chủ tịch {short}" if authority.startswith("CHỦ TỊCH") else short
+    if authority.startswith("CHỦ TỊCH"):
+        return f"Chủ tịch {short}"
+    if authority.startswith("GIÁM ĐỐC"):
+        return f"Giám đốc {short}"
+    return short
 
 
 def decision_reference_lines(decision: AwardDecision) -> list[str]:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda.models import ProgrammeSlot, SlotKind
 from conferences.models import Event
-from plans.models import Plan
+from plans.models import Agency, Plan
 
 from . import services
 from .models import AwardDecision, AwardType, NomineeKind
@@ -149,11 +149,21 @@ class ReviewForm(forms.Form):
         self.fields["award_type"].queryset = campaign.award_types.all()
 
 
+# Who decides: the provincial People's Committee (collective), its Chairman,
+# or the Director of the Department (prizes of a contest the Sở organises).
+AUTHORITY_LINES = (
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA",
+    "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA",
+    "GIÁM ĐỐC SỞ NỘI VỤ",
+)
+
+
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = AwardDecision
         fields = [
             "award_types",
+            "issuing_agency",
             "title",
             "authority_line",
             "legal_bases",
@@ -180,9 +190,9 @@ class DecisionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_types"].queryset = self.instance.campaign.award_types.all()
-        self.fields["authority_line"].widget = forms.Select(
-            choices=[
-                ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"),
-                ("ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA", "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"),
-            ]
-        )
+        self.fields["issuing_agency"].queryset = Agency.objects.filter(is_active=True).select_related("kind")
+        choices = [(line, line) for line in AUTHORITY_LINES]
+        current = self.instance.authority_line
+        if current and current not in AUTHORITY_LINES:
+            choices.append((current, current))
+        self.fields["authority_line"].widget = forms.Select(choices=choices)

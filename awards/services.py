@@ -460,11 +460,15 @@ def decision_create(*, campaign: Campaign, issuing_agency: Agency | None = None,
             archive="VT, SNV",
             created_by=user,
         )
-        decision.award_types.set(campaign.award_types.all())
+        # The provincial decision confers what the province confers; contest prizes and
+        # the higher awards (Minister, Prime Minister) have decisions of their own.
+        provincial = campaign.award_types.filter(conferred_by__icontains="Ủy ban nhân dân tỉnh")
+        decision.award_types.set(provincial if provincial.exists() else campaign.award_types.all())
     return decision
 
 
 DECISION_FIELDS = (
+    "issuing_agency",
     "title",
     "authority_line",
     "legal_bases",

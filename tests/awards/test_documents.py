@@ -154,3 +154,80 @@ def test_render_document_lists_award_decisions(award_setup):
     pk = award_setup["decision"].pk
     assert f"awarddecision-{pk}\tQĐ\t" in out.getvalue()
     assert f"awardreading-{pk}\tDS\t" in out.getvalue()
+
+
+def test_prize_decision_of_the_department(db):
+    from awards.models import AwardKind, NominationStatus, NomineeKind
+    from tests.factories import AgencyFactory, ProvincialCommitteeFactory
+
+    from .factories import AwardDecisionFactory, AwardTypeFactory, CampaignFactory, NominationFactory
+
+    first = AwardTypeFactory(
+        name="Giải Nhất Cuộc thi “Tìm hiểu, tuyên truyền cải cách hành chính”",
+        kind=AwardKind.PRIZE,
+        contest="Tìm hiểu, tuyên truyền cải cách hành chính",
+        conferred_by="Giám đốc Sở Nội vụ",
+        amount_individual=3_000_000,
+        position=1,
+    )
+    third = AwardTypeFactory(
+        name="Giải Ba Cuộc thi “Tìm hiểu, tuyên truyền cải cách hành chính”",
+        kind=AwardKind.PRIZE,
+        amount_individual=1_000_000,
+        position=3,
+    )
+    campaign = CampaignFactory(award_types=[first, third])
+    department = AgencyFactory(
+        name="Sở Nội vụ", short_name="SNV", parent=ProvincialCommitteeFactory(), header_name="SỞ NỘI VỤ"
+    )
+    for name, award in (("Trần Văn Hùng", third), ("Phạm Thị Mai", first), ("Ngô Văn Bảo", third)):
+        NominationFactory(
+            campaign=campaign,
+            kind=NomineeKind.INDIVIDUAL,
+            name=name,
+            award_type=award,
+            status=NominationStatus.ACCEPTED,
+        )
+    decision = AwardDecisionFactory(
+        campaign=campaign,
+        issuing_agency=department,
+        authority_line="GIÁM ĐỐC SỞ NỘI VỤ",
+        title="Về việc trao giải Cuộc thi “Tìm hiểu, tuyên truyền\ncải cách hành chính” năm 2019",
+        signer_title="KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        signer_name="Lê Văn Dễ",
+        recipients="Như Điều 3;\nBan Tổ chức Cuộc thi",
+        execution="Quyết định này có hiệu lực kể từ ngày ký.\n"
+        "Chánh Văn phòng Sở và các cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.",
+    )
+    doc = render(decision)
+    nd30.check_document(
+        doc,
+        nd30.Expect(
+            doc_type="QĐ",
+            type_name="QUYẾT ĐỊNH",
+            title_lines=[
+                "Về việc trao giải Cuộc thi “Tìm hiểu, tuyên truyền",
+                "cải cách hành chính” năm 2019",
+            ],
+            issued=False,
+            signer_titles=["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"],
+            signer_name="Lê Văn Dễ",
+            parent_line="UBND TỈNH KHÁNH HÒA",
+            appendix_labels=["Phụ lục"],
+            appendix_reference="(Kèm theo Quyết định số /QĐ-SNV",
+        ),
+    )
+    nd30.check_legal_bases(doc)
+    nd30.check_decides(doc)
+    assert doc.find("^GIÁM ĐỐC SỞ NỘI VỤ$").bold
+    ref = doc.find(r"^\(Kèm theo Quyết định số")
+    assert doc.next_lines(ref, 1)[0].text == "của Giám đốc Sở Nội vụ)"
+    text = " ".join(doc.text().split())
+    assert "- Tặng Giải Nhất Cuộc thi “Tìm hiểu, tuyên truyền cải cách hành chính” cho 01 cá nhân;" in text
+    assert "- Tặng Giải Ba Cuộc thi “Tìm hiểu, tuyên truyền cải cách hành chính” cho 02 cá nhân." in text
+    # Prizes in their order (Nhất before Ba), people by given name: Bảo before Hùng.
+    lines = _appendix_lines(doc)
+    order = ["GIẢI NHẤT", "Phạm Thị Mai", "GIẢI BA", "Ngô Văn Bảo", "Trần Văn Hùng"]
+    positions = [next(i for i, line in enumerate(lines) if line.startswith(part)) for part in order]
+    assert positions == sorted(positions)
+    assert "Tổng cộng" in lines and "5.000.000" in lines

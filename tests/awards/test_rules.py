@@ -339,3 +339,15 @@ def test_campaign_save_checks_event_and_slot_belong_together(setup):
             deadline=timezone.now(),
             award_types=[award],
         )
+
+
+def test_decision_create_takes_the_provincial_award_types(setup):
+    campaign, _agency, award, other = setup
+    award.conferred_by = "Chủ tịch Ủy ban nhân dân tỉnh"
+    award.save()
+    other.conferred_by = "Giám đốc Sở Nội vụ"
+    other.save()
+    decision = services.decision_create(campaign=campaign)
+    assert list(decision.award_types.all()) == [award]
+    assert decision.proposal == "Xét đề nghị của Giám đốc Sở Nội vụ."
+    assert decision.authority_line == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"

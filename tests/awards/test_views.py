@@ -383,11 +383,14 @@ def test_decision_create_edit_and_print(client_for, award_setup):
     response = client.post(reverse("awards:decision_create", args=[campaign.pk]))
     decision = AwardDecision.objects.exclude(pk=award_setup["decision"].pk).get()
     assert response["Location"] == decision.get_absolute_url()
+    assert set(decision.award_types.all()) == {award_setup["chairman"], award_setup["title"]}
+    assert decision.signer_name == campaign.plan.signer_name
     assert client.get(decision.get_absolute_url()).status_code == 200
     response = client.post(
         decision.get_absolute_url(),
         {
             "award_types": [award_setup["chairman"].pk],
+            "issuing_agency": decision.issuing_agency_id,
             "title": decision.title,
             "authority_line": "ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA",
             "legal_bases": decision.legal_bases,
