@@ -38,9 +38,10 @@ class PersonForm(forms.Form):
     note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
     section = forms.TypedChoiceField(label=_("Phần"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args, opening: RegistrationOpening | None = None, **kwargs):
+    def __init__(self, *args, opening: RegistrationOpening | None = None, sections=None, **kwargs):
         super().__init__(*args, **kwargs)
-        sections = list(opening.sections.all()) if opening is not None else []
+        if sections is None:
+            sections = list(opening.sections.all()) if opening is not None else []
         if sections:
             self.fields["section"].choices = [("", "—")] + [(s.pk, s.title) for s in sections]
             self.fields["section"].required = True
@@ -93,10 +94,12 @@ class PersonForm(forms.Form):
 class BasePersonFormSet(forms.BaseFormSet):
     def __init__(self, *args, opening=None, **kwargs):
         self.opening = opening
+        # Read once for every row (a page's query count must not grow with its rows).
+        self.sections = list(opening.sections.all()) if opening is not None else []
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "opening": self.opening}
+        return {**super().get_form_kwargs(index), "opening": self.opening, "sections": self.sections}
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
@@ -112,6 +115,7 @@ class BasePersonFormSet(forms.BaseFormSet):
             empty_permitted=True,
             use_required_attribute=False,
             opening=self.opening,
+            sections=self.sections,
         )
         self.add_fields(form, None)
         return form

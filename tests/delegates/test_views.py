@@ -341,3 +341,43 @@ def test_pages_carry_no_inline_script(client, setup):
         page = client.get(url).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)", page), url
         assert not re.search(r"\son[a-z]+=", page), url
+
+
+def test_registration_pages_query_count_does_not_grow_with_rows(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    opening = OpeningFactory(capacity=100)
+    section = SectionFactory(opening=opening)
+    counts = []
+    for size in (1, 8):
+        registration = RegistrationFactory(opening=opening, quota=None)
+        services.registration_save(
+            registration=registration,
+            rows=[
+                PersonRow(
+                    full_name=f"Người Số {size} {i}", phone=f"+849051{size}{i:04d}", section_id=section.pk
+                )
+                for i in range(size)
+            ],
+            actor=STAFF,
+            submit=True,
+        )
+        measured = []
+        for user, url in (
+            (
+                UserFactory(role=Role.AGENCY, agency=registration.agency),
+                reverse("delegates:agency_form", args=[registration.pk]),
+            ),
+            (
+                UserFactory(role=Role.STAFF),
+                reverse("delegates:staff_form", args=[opening.pk, registration.pk]),
+            ),
+            (UserFactory(role=Role.STAFF), reverse("delegates:dashboard", args=[opening.pk])),
+        ):
+            client.force_login(user)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            measured.append(len(queries))
+        counts.append(measured)
+    assert counts[0] == counts[1]
