@@ -312,3 +312,22 @@ def test_twenty_agencies_race_for_the_last_five_seats():
         assert registration.status == expected
         assert registration.delegates.count() == 1
     assert RegistrationChange.objects.filter(action=ChangeAction.SUBMIT).count() == 6
+
+
+def test_registration_can_be_opened_for_a_site_or_a_delegation_of_the_event_only():
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import DelegationFactory, OnlineSiteFactory
+
+    site = OnlineSiteFactory()
+    opening = services.opening_create(
+        event=site.event, title="Điểm cầu", deadline=in_days(3), site=site, invites=[]
+    )
+    assert (opening.site, opening.delegation) == (site, None)
+    delegation = DelegationFactory()
+    opening = services.opening_create(
+        event=delegation.event, title="Đoàn", deadline=in_days(3), delegation=delegation
+    )
+    assert opening.delegation == delegation
+    with pytest.raises(ValidationError, match="Điểm cầu không thuộc sự kiện này"):
+        services.opening_create(event=delegation.event, title="Sai", deadline=in_days(3), site=site)
