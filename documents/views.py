@@ -228,6 +228,11 @@ class IssueView(DocumentMixin, TemplateView):
         _key, name = self.wtype.register(self.document)
         context["register_name"] = name
         context["today"] = workflow.local_today()
+        try:
+            workflow.check(self.request.user, self.document, "issue")
+            context["refusal"] = ""
+        except ValidationError as error:
+            context["refusal"] = _error_text(error)
         return context
 
     def post(self, request, *args, **kwargs):

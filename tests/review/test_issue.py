@@ -246,3 +246,10 @@ def test_issue_page_with_an_eoffice_number_and_a_clash(people, plan, approve, lo
     assert "Hãy nhập số do hệ thống cấp." in missing.content.decode()
     done = client.post(url, {"mode": "eoffice", "number": "8", "issued_on": "2024-03-01"}, follow=True)
     assert "Đã ban hành: số 08/KH-UBND, ngày 01/03/2024." in done.content.decode()
+
+
+def test_the_issue_page_says_why_a_document_cannot_be_issued_yet(people, plan, login):
+    plan = workflow.transition(document=plan, user=people["staff"], action="submit")
+    page = login(people["clerk"]).get(reverse("documents:issue", args=[f"plan-{plan.pk}"])).content.decode()
+    assert "Không thể «ban hành»: văn bản đang chờ lãnh đạo duyệt." in page
+    assert "disabled" in page
