@@ -197,3 +197,43 @@ def render_pdf(
             document.metadata.created = document_date
             document.metadata.modified = document_date
         return document.write_pdf(pdf_variant=pdf_variant)
+
+
+def render_pdf_parts(
+    template_name: str,
+    contexts: list[dict],
+    *,
+    title: str,
+    author: str,
+    lang: str = "vi",
+    progress=None,
+) -> bytes:
+    """One PDF of several documents laid out one after the other (a batch of
+    invitations): each part is laid out on its own, so ``progress(done,
+    total)`` can move a bar, and the pages are written as one file."""
+    global _render_count
+    first = None
+    pages = []
+    for index, context in enumerate(contexts, start=1):
+        html = render_html(
+            template_name, {**context, "title": title, "author": author, "lang": lang}, for_pdf=True
+        )
+        with _render_lock:
+            _render_count += 1
+            assets = _assets()
+            document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=assets.fetcher).render(
+                font_config=assets.font_config, stylesheets=list(assets.stylesheets)
+            )
+        first = first or document
+        pages.extend(document.pages)
+        if progress is not None:
+            progress(index, len(contexts))
+    if first is None:
+        raise ValueError("no parts to render")
+    combined = first.copy(pages)
+    combined.metadata.title = unicodedata.normalize("NFC", title)
+    combined.metadata.authors = [unicodedata.normalize("NFC", author)]
+    combined.metadata.lang = lang
+    combined.metadata.generator = f"kehoach (WeasyPrint {RENDERER_VERSION})"
+    with _render_lock:
+        return combined.write_pdf()

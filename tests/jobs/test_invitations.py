@@ -1,11 +1,11 @@
-"""Every GIẤY MỜI of an event as a background job: one PDF per agency in a ZIP."""
+"""Every GIẤY MỜI of an event as a background job: one PDF, a page per agency."""
 
 from __future__ import annotations
 
 import io
-import zipfile
 
 import pytest
+from pypdf import PdfReader
 
 from delegates.models import Invitation
 from documents.models import Job, JobStatus
@@ -16,7 +16,7 @@ from tests.factories import AgencyFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_invitations_of_an_event_come_as_one_zip(client_for, django_capture_on_commit_callbacks):
+def test_the_invitations_of_an_event_come_as_one_pdf(client_for, django_capture_on_commit_callbacks):
     opening = OpeningFactory()
     for _ in range(3):
         RegistrationFactory(opening=opening)
@@ -36,11 +36,12 @@ def test_the_invitations_of_an_event_come_as_one_zip(client_for, django_capture_
     job = Job.objects.get()
     assert response.status_code == 302
     assert (job.status, job.progress) == (JobStatus.DONE, 100)
-    names = zipfile.ZipFile(job.result.open("rb")).namelist()
-    assert len(names) == 3
-    assert all(name.endswith(".pdf") for name in names)
-    first = zipfile.ZipFile(io.BytesIO(job.result.open("rb").read())).read(names[0])
-    assert first[:5] == b"%PDF-"
+    data = job.result.open("rb").read()
+    assert data[:5] == b"%PDF-"
+    assert job.result_name.endswith("-tat-ca-agency.pdf")
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) == 3
+    assert "GIẤY MỜI" in reader.pages[2].extract_text()
 
 
 def test_an_agency_representative_cannot_print_every_invitation(client_for):
