@@ -137,15 +137,23 @@ _fingerprints: dict[str, tuple[tuple, str]] = {}
 _fingerprint_lock = threading.Lock()
 
 
-def _fingerprint(key: str, files: Callable[[], Iterable[Path]]) -> str:
-    """SHA-256 over the named files' contents; recomputed only when a file's
-    size or mtime changes (a few stat calls per download)."""
-    paths = list(files())
-    stamp = tuple((str(p), *(lambda s: (s.st_mtime_ns, s.st_size))(p.stat())) for p in paths)
+def _fingerprint(key: str, files: Callable[[], Iterable[Path]], *, watch: bool | None = None) -> str:
+    """SHA-256 over the named files' contents.
+
+    Without DEBUG, Django's cached template loader, the imported template
+    tags and the loaded fonts only change with a restart, so the value is
+    computed once per process. With DEBUG (or ``watch``), files are listed
+    and stat-ed on every call and re-hashed when one changed."""
+    if watch is None:
+        watch = settings.DEBUG
     with _fingerprint_lock:
         cached = _fingerprints.get(key)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
+    if cached is not None and not watch:
+        return cached[1]
+    paths = list(files())
+    stamp = tuple((str(p), *(lambda s: (s.st_mtime_ns, s.st_size))(p.stat())) for p in paths)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
     digest = hashlib.sha256()
     for path in paths:
         digest.update(str(path).encode())
@@ -160,7 +168,8 @@ def environment_fingerprint(template_name: str) -> dict[str, str]:
     return {
         "templates": _fingerprint(f"templates:{template_name}", lambda: _template_files(template_name)),
         "code": _fingerprint("code", _code_files),
-        "css": _fingerprint("css", _stylesheet),
+        # The renderer reloads the stylesheet when its mtime changes: so do we.
+        "css": _fingerprint("css", _stylesheet, watch=True),
         "fonts": _fingerprint("fonts", _font_files),
         "weasyprint": renderer.RENDERER_VERSION,
         "format": CACHE_FORMAT,
