@@ -21,7 +21,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
 
 from conferences.models import Event
-from documents import renderer
+from documents import cache, renderer
 from plans.models import Appendix
 from plans.permissions import ActionRequiredMixin, can
 
@@ -301,7 +301,7 @@ class ProgrammePrintMixin(EventMixin):
 class ProgrammePdfView(ProgrammePrintMixin, View):
     def get(self, request, *args, **kwargs):
         context = self.context()
-        data = renderer.render_pdf(
+        data = cache.cached_pdf(
             documents.TEMPLATE, context, title=context["meta"]["title"], author=context["meta"]["author"]
         )
         response = HttpResponse(data, content_type="application/pdf")

@@ -425,7 +425,7 @@ class DecisionPdfView(DecisionMixin, View):
         )
         entry = workflow.entry_for(decision) if decision.is_issued and not self.reading_list else None
         # An issued decision is the file stored when it was issued, never a new rendering.
-        data = workflow.stored_pdf(entry) if entry is not None else printable.render_pdf()
+        data = workflow.stored_pdf(entry) if entry is not None else printable.pdf()
         response = HttpResponse(data, content_type="application/pdf")
         disposition = "inline" if request.GET.get("inline") == "1" else "attachment"
         response["Content-Disposition"] = f'{disposition}; filename="{printable.filename}"'
