@@ -25,7 +25,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_htmx.http import reswap, retarget
 
 from documents import blocks, workflow
-from plans import selectors, services
+from plans import panels, selectors, services
 from plans.forms import (
     AppendixForm,
     AssignmentForm,
@@ -244,6 +244,8 @@ class PlanEditorView(ActionRequiredMixin, TemplateView):
         plan = selectors.plan_detail(self.kwargs["pk"])
         context.update(editor_context(self.request, plan))
         context["copy_form"] = PlanCopyForm()
+        # Events, awards …: parts that higher apps keep about this plan.
+        context["panels"] = panels.for_plan(plan)
         return context
 
 
