@@ -13,7 +13,7 @@ from plans.permissions import Role
 from tests.delegates.factories import OpeningFactory, RegistrationFactory
 from tests.factories import AgencyFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager")]
 
 
 def test_the_invitations_of_an_event_come_as_one_pdf(client_for, django_capture_on_commit_callbacks):

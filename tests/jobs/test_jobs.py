@@ -15,7 +15,7 @@ from documents.models import Job, JobStatus, SentNotification
 from plans.permissions import Role
 from tests.factories import PlanFactory, TaskFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager")]
 
 
 def test_a_year_archive_job_runs_and_its_owner_downloads_the_zip(
