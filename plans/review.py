@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from documents import formatting, workflow
+from documents import blocks, formatting, workflow
 from documents.models import DocumentStatus
 
 from . import selectors
@@ -50,6 +50,11 @@ def _can(user, permission: str) -> bool:
 
 def _text(value) -> str:
     return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+
+
+def _block_label(key: str) -> str:
+    block = blocks.get(key) if key else None
+    return str(block.label) if block is not None else key
 
 
 def plan_snapshot(plan: Plan) -> dict[str, Any]:
@@ -90,7 +95,7 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
                 "fields": {
                     str(_("Tiêu đề")): _text(section.heading),
                     str(_("Nội dung")): _text(section.body),
-                    str(_("Phần cấu trúc")): section.block,
+                    str(_("Phần cấu trúc")): _block_label(section.block),
                     str(_("Nội dung sau")): _text(section.body_after),
                 },
             }
@@ -138,7 +143,7 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
                 "fields": {
                     str(_("Tên phụ lục")): _text(appendix.title),
                     str(_("Nội dung")): _text(appendix.body),
-                    str(_("Phần cấu trúc")): appendix.block,
+                    str(_("Phần cấu trúc")): _block_label(appendix.block),
                 },
             }
         )
