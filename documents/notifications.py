@@ -15,6 +15,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import workflow
@@ -51,9 +52,17 @@ def recipients_for(event: str, wtype, document) -> list[str]:
     return []
 
 
-def _link(wtype, document) -> str:
+def _link(event: str, wtype, document) -> str:
+    """Leaders and recipients land on the review page (the PDF, the
+    downloads); the author on the document's own page, to fix or follow it."""
     base = getattr(settings, "KEHOACH_SITE_URL", "").rstrip("/")
+    if event in ("submit", "issue"):
+        return base + reverse("documents:review", args=[f"{wtype.key}-{document.pk}"])
     return f"{base}{wtype.url(document)}"
+
+
+def _person(user) -> str:
+    return " ".join(part for part in (user.last_name, user.first_name) if part) or user.get_username()
 
 
 def send_transition_notification(*, transition_id: int, event: str) -> int:
@@ -73,7 +82,7 @@ def send_transition_notification(*, transition_id: int, event: str) -> int:
     subject = _(SUBJECTS[event]) % {"title": title[:150], "symbol": entry.symbol if entry else ""}
     lines = [
         _("%(label)s: %(title)s") % {"label": wtype.label, "title": title},
-        _("Người thực hiện: %(user)s") % {"user": log.user.get_full_name() or log.user.get_username()},
+        _("Người thực hiện: %(user)s") % {"user": _person(log.user)},
     ]
     if log.comment:
         lines.append(_("Ý kiến: %(comment)s") % {"comment": log.comment})
@@ -82,7 +91,7 @@ def send_transition_notification(*, transition_id: int, event: str) -> int:
             _("Số, ký hiệu: %(symbol)s, ngày %(date)s")
             % {"symbol": entry.symbol, "date": entry.issued_on.strftime("%d/%m/%Y")}
         )
-    lines.append(_("Xem văn bản: %(url)s") % {"url": _link(wtype, document)})
+    lines.append(_("Xem văn bản: %(url)s") % {"url": _link(event, wtype, document)})
     key = f"transition-{log.pk}-{event}"
     try:
         with transaction.atomic():

@@ -28,7 +28,8 @@ def test_a_submission_is_sent_to_the_leaders_once_even_when_the_task_runs_twice(
     message = mail.outbox[0]
     assert message.to == ["lanhdao@example.org"]
     assert message.subject == f"Văn bản chờ duyệt: {plan.title}"
-    assert f"/ke-hoach/{plan.pk}/" in message.body
+    assert f"Xem văn bản: /van-ban/plan-{plan.pk}/duyet/" in message.body
+    assert "Người thực hiện: Trần Thị Lan" in message.body
     assert SentNotification.objects.filter(key=f"transition-{log.pk}-submit").count() == 1
 
 
