@@ -159,3 +159,10 @@ def test_the_register_page_lists_the_years_issues(issued_plan, people, login):
     page = login(people["clerk"]).get(reverse("documents:register") + f"?year={entry.year}").content.decode()
     assert "01/KH-UBND" in page
     assert login(people["staff"]).get(reverse("documents:register")).status_code == 403
+
+
+def test_only_the_inline_pdf_may_be_framed_and_only_by_the_site(people, plan, login):
+    client = login(people["leader"])
+    assert client.get(reverse("documents:review", args=[f"plan-{plan.pk}"]))["X-Frame-Options"] == "DENY"
+    assert client.get(reverse("plans:pdf", args=[plan.pk]))["X-Frame-Options"] == "DENY"
+    assert client.get(reverse("plans:pdf", args=[plan.pk]) + "?inline=1")["X-Frame-Options"] == "SAMEORIGIN"
