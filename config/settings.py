@@ -107,7 +107,8 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down: a read is a miss, a write is dropped (config/cache.py).
+            "BACKEND": "config.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             # A dead Redis must fail a cache call fast, never hang a page.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},

@@ -45,6 +45,10 @@ def test_pages_and_small_pdfs_work_and_a_batch_start_answers_clearly(tmp_path):
             status, _body, _url = browser.get(path)
             assert status == 200, path
 
+        # A page that counts failed link guesses in the cache still answers.
+        status, _body, _url = Browser(base).get("/dang-ky-dai-bieu/lien-ket/khong-hop-le/")
+        assert status in (403, 404, 410), status
+
         started = time.monotonic()
         with browser.opener.open(f"{base}/ke-hoach/{plan_pk}/pdf/", timeout=60) as response:
             assert response.status == 200
@@ -66,3 +70,19 @@ def test_pages_and_small_pdfs_work_and_a_batch_start_answers_clearly(tmp_path):
         assert "Hệ thống xử lý nền tạm thời không hoạt động" in answer
         assert "Chưa gửi được cho hệ thống xử lý nền" in answer
         assert "Gửi lại" in answer
+
+
+def test_the_cache_treats_a_dead_redis_as_a_miss():
+    from config.cache import TolerantRedisCache
+
+    cache = TolerantRedisCache(
+        f"redis://127.0.0.1:{free_port()}/0", {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+    )
+    started = time.monotonic()
+    assert cache.get("key", "default") == "default"
+    assert cache.add("key", 1, 60) is False
+    assert cache.set("key", 1, 60) is None
+    with pytest.raises(ValueError):
+        cache.incr("key")
+    assert cache.get_many(["a", "b"]) == {}
+    assert time.monotonic() - started < 10
