@@ -149,12 +149,15 @@ CELERY_REDIS_SOCKET_TIMEOUT = 5
 # and the plan length (task rows) from which a PDF is made by a worker.
 KEHOACH_JOBS_QUEUE = env.str("KEHOACH_JOBS_QUEUE", default="") or None
 KEHOACH_BACKGROUND_PDF_TASKS = env.int("KEHOACH_BACKGROUND_PDF_TASKS", default=150)
+# Rendered drafts (documents/cache.py) older than this are deleted daily.
+KEHOACH_RENDER_CACHE_DAYS = env.int("KEHOACH_RENDER_CACHE_DAYS", default=30)
 # Plan task reminders: days before the due date (and once when overdue).
 KEHOACH_TASK_REMINDER_DAYS = env.int("KEHOACH_TASK_REMINDER_DAYS", default=7)
 # Later features add their periodic jobs here (reminders, clean-ups).
 CELERY_BEAT_SCHEDULE: dict = {
     "delegates-reminders": {"task": "delegates.task_send_reminders", "schedule": 3600.0},
     "plan-task-reminders": {"task": "plans.task_send_task_reminders", "schedule": 3600.0},
+    "prune-render-cache": {"task": "documents.task_prune_render_cache", "schedule": 86400.0},
 }
 
 AUTH_PASSWORD_VALIDATORS = [

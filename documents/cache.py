@@ -32,6 +32,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template import engines
+from django.utils import timezone
 from django.utils.functional import Promise
 
 from . import fonts, renderer
@@ -261,3 +262,26 @@ def is_cached_pdf(template_name: str, context: dict, *, title: str, author: str,
     except Uncacheable:
         return False
     return default_storage.exists(storage_name(key, "pdf"))
+
+
+def prune(*, older_than_days: int) -> int:
+    """Delete rendered files written more than ``older_than_days`` ago (a
+    document whose data holds the time it was printed never hits the cache,
+    so files would pile up). A file still wanted is rendered again once."""
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    removed = 0
+    try:
+        folders, _files = default_storage.listdir(PREFIX)
+    except (FileNotFoundError, NotImplementedError):
+        return 0
+    for folder in folders:
+        _sub, files = default_storage.listdir(f"{PREFIX}/{folder}")
+        for file in files:
+            name = f"{PREFIX}/{folder}/{file}"
+            try:
+                if default_storage.get_modified_time(name) < cutoff:
+                    default_storage.delete(name)
+                    removed += 1
+            except (OSError, NotImplementedError):
+                continue
+    return removed

@@ -34,3 +34,13 @@ def task_run_job(*, job_id: int) -> str:
     from .jobs import job_run
 
     return job_run(job_id=job_id)
+
+
+@shared_task(name="documents.task_prune_render_cache")
+def task_prune_render_cache() -> int:
+    """Daily (beat): rendered files older than KEHOACH_RENDER_CACHE_DAYS go."""
+    from django.conf import settings
+
+    from .cache import prune
+
+    return prune(older_than_days=settings.KEHOACH_RENDER_CACHE_DAYS)

@@ -4,6 +4,7 @@ download is read from storage without laying it out again."""
 from __future__ import annotations
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
 from documents import cache, renderer
@@ -94,3 +95,17 @@ def test_the_pdf_view_serves_the_cached_file(client_for):
     assert second.status_code == 200
     assert second.content == first.content
     assert renderer.render_count() == before + 1
+
+
+def test_old_rendered_files_are_pruned(settings):
+    import os
+    import time
+
+    old = cache.storage_name("a" * 64, "pdf")
+    new = cache.storage_name("b" * 64, "pdf")
+    for name in (old, new):
+        default_storage.save(name, ContentFile(b"%PDF-"))
+    stamp = time.time() - 40 * 86400
+    os.utime(default_storage.path(old), (stamp, stamp))
+    assert cache.prune(older_than_days=30) == 1
+    assert (default_storage.exists(old), default_storage.exists(new)) == (False, True)
