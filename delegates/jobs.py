@@ -10,9 +10,10 @@ from documents import cache, jobs, renderer
 from plans.permissions import can
 
 from . import documents
-from .models import Invitation
+from .models import Invitation, RegistrationOpening
 
 EVENT_INVITATIONS = "event_invitations"
+YEAR_LISTS = "year_delegate_lists"
 CHUNK = 20
 
 
@@ -64,7 +65,51 @@ def _may_invite(user, params: dict) -> bool:
     return str(params.get("invitation_id", "")).isdigit() and can(user, "registration.manage")
 
 
+def run_year_lists(job, report) -> tuple[str, bytes]:
+    """Every delegate list (DANH SÁCH) of the events of a plan year, one PDF."""
+    year = int(job.params["year"])
+    openings = list(
+        RegistrationOpening.objects.filter(event__plan__year=year)
+        .select_related("event__plan__issuing_agency__parent")
+        .order_by("event__plan_id", "event__position", "pk")
+    )
+    if not openings:
+        raise LookupError(_("Năm này chưa có đợt đăng ký đại biểu nào."))
+    parts = []
+    for index, opening in enumerate(openings, start=1):
+        parts.append({"doc": documents.build_list_context(opening)})
+        report(
+            40 * index // len(openings),
+            _("Đang lập danh sách %(n)s/%(total)s") % {"n": index, "total": len(openings)},
+        )
+    meta = parts[0]["doc"]["meta"]
+
+    def progress(done: int, total: int) -> None:
+        report(40 + 55 * done // total, _("Đã in %(n)s/%(total)s danh sách") % {"n": done, "total": total})
+
+    data = renderer.render_pdf_parts(
+        documents.LIST_TEMPLATE,
+        parts,
+        title=f"Danh sách đại biểu năm {year}",
+        author=meta["author"],
+        progress=progress,
+    )
+    return f"danh-sach-dai-bieu-{year}.pdf", data
+
+
+def _may_list(user, params: dict) -> bool:
+    return str(params.get("year", "")).isdigit() and can(user, "registration.view")
+
+
 def register_jobs() -> None:
+    jobs.register_kind(
+        jobs.JobKind(
+            key=YEAR_LISTS,
+            label=gettext_lazy("Danh sách đại biểu cả năm"),
+            run=run_year_lists,
+            may_start=_may_list,
+        )
+    )
     jobs.register_kind(
         jobs.JobKind(
             key=EVENT_INVITATIONS,

@@ -49,3 +49,18 @@ def test_an_agency_representative_cannot_print_every_invitation(client_for):
         "/van-ban/tep-cua-toi/tao/", {"kind": "event_invitations", "invitation_id": "1"}
     )
     assert response.status_code == 403
+
+
+def test_every_delegate_list_of_a_year_comes_as_one_pdf(client_for, django_capture_on_commit_callbacks):
+    first = OpeningFactory(event__plan__year=2026)
+    second = OpeningFactory(event__plan__year=2026)
+    OpeningFactory(event__plan__year=2025)
+    for opening in (first, second):
+        RegistrationFactory(opening=opening)
+    client = client_for(Role.STAFF)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/van-ban/tep-cua-toi/tao/", {"kind": "year_delegate_lists", "year": "2026"})
+    job = Job.objects.get()
+    assert (job.status, job.result_name) == (JobStatus.DONE, "danh-sach-dai-bieu-2026.pdf")
+    reader = PdfReader(io.BytesIO(job.result.open("rb").read()))
+    assert [page.extract_text().count("DANH SÁCH") for page in reader.pages] == [1, 1]
