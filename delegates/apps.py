@@ -14,9 +14,11 @@ class DelegatesConfig(AppConfig):
         from .documents import register_printables
         from .jobs import register_jobs
         from .review import register_workflow
+        from .sent import register_sent_source
 
         register_printables()
         register_jobs()
+        register_sent_source()
         register_workflow()
         # After the events and programmes (agenda, order 20).
         demo_registry.register("delegates", describe_demo, order=30)

@@ -11,6 +11,8 @@ returns.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -138,3 +140,37 @@ def kind_of(key: str) -> str:
     if parts[0] == "reminder" and len(parts) > 1:
         return f"{parts[0]}-{parts[1]}"
     return parts[0]
+
+
+# --------------------------------------------------------------------------- other apps' sent logs
+
+
+@dataclass(frozen=True)
+class SentRow:
+    sent_at: object  # datetime
+    kind: str
+    subject: str
+    recipients: str
+
+
+@dataclass(frozen=True)
+class SentSource:
+    """An app that records sent messages in its own table (delegates'
+    reminders) shows them on the staff page "Thư nhắc đã gửi" through this:
+    ``rows(limit)`` returns the newest first, in one or two queries."""
+
+    kind: str
+    label: object
+    rows: Callable[[int], list[SentRow]]
+
+
+_sources: dict[str, SentSource] = {}
+
+
+def register_sent_source(source: SentSource) -> SentSource:
+    _sources[source.kind] = source
+    return source
+
+
+def sent_sources() -> list[SentSource]:
+    return list(_sources.values())

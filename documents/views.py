@@ -463,13 +463,27 @@ class SentNotificationListView(LoginRequiredMixin, TemplateView):
             raise PermissionDenied
         context = super().get_context_data(**kwargs)
         kind = self.request.GET.get("kind", "")
-        rows = SentNotification.objects.order_by("-sent_at", "-id")
-        if kind:
-            rows = rows.filter(key__startswith=kind + "-")
-        rows = list(rows[:300])
-        for row in rows:
-            row.kind = notifications.kind_of(row.key)
-        context.update(rows=rows, kind=kind, kinds=SENT_KINDS)
+        limit = 300
+        rows: list = []
+        if not kind or kind not in {source.kind for source in notifications.sent_sources()}:
+            queryset = SentNotification.objects.order_by("-sent_at", "-id")
+            if kind:
+                queryset = queryset.filter(key__startswith=kind + "-")
+            for row in queryset[:limit]:
+                rows.append(
+                    notifications.SentRow(
+                        sent_at=row.sent_at,
+                        kind=notifications.kind_of(row.key),
+                        subject=row.subject,
+                        recipients=row.recipients,
+                    )
+                )
+        for source in notifications.sent_sources():
+            if not kind or kind == source.kind:
+                rows.extend(source.rows(limit))
+        rows.sort(key=lambda row: row.sent_at, reverse=True)
+        kinds = [*SENT_KINDS, *((source.kind, source.label) for source in notifications.sent_sources())]
+        context.update(rows=rows[:limit], kind=kind, kinds=kinds)
         return context
 
 

@@ -66,3 +66,21 @@ def test_the_staff_page_lists_what_was_sent(issued_task, client_for):
     assert page.status_code == 200
     assert "Nhắc hạn nhiệm vụ (hạn 15/05/2024): Báo cáo kết quả quý II" in page.content.decode()
     assert client_for(Role.AGENCY).get("/van-ban/thu-da-gui/").status_code == 403
+
+
+def test_the_staff_page_also_lists_registration_reminders(issued_task, client_for):
+    from delegates.models import ReminderSent
+    from tests.delegates.factories import RegistrationFactory
+
+    task_reminders_send(today=TODAY)
+    registration = RegistrationFactory(opening__title="Đăng ký dự Hội nghị tổng kết")
+    ReminderSent.objects.create(
+        registration=registration, kind="day_before", deadline=registration.opening.deadline, recipient="a@b"
+    )
+    client = client_for(Role.STAFF)
+    everything = client.get("/van-ban/thu-da-gui/").content.decode()
+    assert "Nhắc trước hạn 01 ngày: Đăng ký dự Hội nghị tổng kết" in everything
+    assert "Nhắc hạn nhiệm vụ (hạn 15/05/2024): Báo cáo kết quả quý II" in everything
+    only = client.get("/van-ban/thu-da-gui/?kind=reminder-registration").content.decode()
+    assert "Đăng ký dự Hội nghị tổng kết" in only
+    assert "Báo cáo kết quả quý II" not in only
