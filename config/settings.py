@@ -139,12 +139,10 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_connect_timeout": 2,
-    "socket_timeout": 5,
     "max_retries": 1,
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
 }
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
-CELERY_REDIS_SOCKET_TIMEOUT = 5
 # Background jobs ("Tệp của tôi"): the queue they go to (tests use their own)
 # and the plan length (task rows) from which a PDF is made by a worker.
 KEHOACH_JOBS_QUEUE = env.str("KEHOACH_JOBS_QUEUE", default="") or None

@@ -56,7 +56,7 @@ def test_production_settings_come_from_the_environment():
     assert result.stdout.strip().splitlines()[-1] == (
         "False ['a.example', 'b.example'] django.db.backends.postgresql kehoach "
         "redis://redis.internal:6379/2 redis://redis.internal:6379/2 False "
-        "django.core.cache.backends.redis.RedisCache django.core.mail.backends.smtp.EmailBackend "
+        "config.cache.TolerantRedisCache django.core.mail.backends.smtp.EmailBackend "
         "mail.example 587 True False"
     )
 

@@ -14,8 +14,9 @@ def eager(settings):
     Redis run (the real Celery app is configured so, then restored)."""
     from config.celery import app
 
-    settings.CELERY_TASK_ALWAYS_EAGER = True
+    # Read first: the app loads its configuration from the settings on first use.
     before = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    settings.CELERY_TASK_ALWAYS_EAGER = True
     app.conf.task_always_eager = True
     app.conf.task_eager_propagates = True
     yield

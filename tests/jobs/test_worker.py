@@ -143,7 +143,8 @@ def test_a_job_whose_worker_is_killed_runs_again_and_mails_once(make_user, media
 
     from celery import Celery
 
-    producer = Celery("kill-test", broker=redis_url)
+    # Not the current app: shared tasks elsewhere must keep using the project's app.
+    producer = Celery("kill-test", broker=redis_url, set_as_current=False)
     producer.conf.task_serializer = "json"
     first = _start_worker(queue, media, redis_url)
     try:
