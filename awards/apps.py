@@ -25,7 +25,7 @@ class AwardsConfig(AppConfig):
                 label=_("Khen thưởng"),
                 url_name="awards:plan",
                 icon="award",
-                count=lambda plan: Campaign.objects.filter(plan=plan).count(),
+                counted=Campaign.objects.all,
                 order=30,
             )
         )

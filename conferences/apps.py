@@ -21,7 +21,7 @@ class ConferencesConfig(AppConfig):
                 label=_("Hội nghị, đoàn công tác"),
                 url_name="conferences:list",
                 icon="people",
-                count=lambda plan: Event.objects.filter(plan=plan).count(),
+                counted=Event.objects.all,
                 template="conferences/panel.html",
                 order=10,
             )

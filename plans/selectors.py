@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from plans import panels
 from plans.models import Agency, Appendix, Assignment, DecisionArticle, Objective, Plan, Section, Task
 
 _ROMAN = (
@@ -92,19 +93,17 @@ def plan_detail(pk: int) -> Plan:
     ).prefetch_related(
         Prefetch("sections", queryset=Section.objects.order_by("position", "id")),
         Prefetch("objectives", queryset=Objective.objects.order_by("kind", "position", "id")),
-        Prefetch(
-            "tasks",
-            queryset=Task.objects.order_by("position", "id").prefetch_related(
-                "lead_agencies", "cooperating_agencies"
-            ),
-        ),
+        # The editor shows the printed lead/cooperating texts, not the
+        # directory agencies they were matched to: no M2M prefetch.
+        Prefetch("tasks", queryset=Task.objects.order_by("position", "id")),
         Prefetch(
             "assignments", queryset=Assignment.objects.select_related("agency").order_by("position", "id")
         ),
         Prefetch("appendices", queryset=Appendix.objects.order_by("position", "id")),
         Prefetch("decision__articles", queryset=DecisionArticle.objects.order_by("position", "id")),
     )
-    return get_object_or_404(queryset, pk=pk)
+    # The counts of higher apps' panels, in the same query (plans.panels).
+    return get_object_or_404(queryset.annotate(**panels.count_annotations()), pk=pk)
 
 
 @dataclass

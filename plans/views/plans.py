@@ -155,6 +155,7 @@ def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
     appendices = list(plan.appendices.all())
     for appendix in appendices:
         appendix.block_label = labels.get(appendix.block, appendix.block)
+    _add_row_urls(plan, "task", rows)
     review = review_context(request, plan)
     # Open comments beside the section or task row they are about.
     by_target: dict[tuple[str, int], list] = {}
@@ -196,6 +197,26 @@ def editor_context(request, plan: Plan, **overrides: Any) -> dict[str, Any]:
         )
     context.update(overrides)
     return context
+
+
+# A row id no plan has; the row URLs are reversed once with it, then filled in.
+_ROW_SENTINEL = 2_147_483_647
+
+
+def _add_row_urls(plan: Plan, name: str, nodes: list) -> None:
+    """Give each node its edit, move, delete and add-child URLs, reversing
+    each URL once per list instead of once per row."""
+    patterns = {
+        kind: reverse(f"plans:{name}_{kind}", args=[plan.pk, _ROW_SENTINEL]).rsplit(f"/{_ROW_SENTINEL}/", 1)
+        for kind in ("edit", "move", "delete")
+    }
+    add_url = reverse(f"plans:{name}_add", args=[plan.pk])
+    for node in nodes:
+        row = f"/{node.pk}/"
+        node.edit_url = row.join(patterns["edit"])
+        node.move_url = row.join(patterns["move"])
+        node.delete_url = row.join(patterns["delete"])
+        node.add_child_url = f"{add_url}?parent={node.pk}"
 
 
 def review_context(request, plan: Plan) -> dict[str, Any]:

@@ -479,9 +479,10 @@ def test_editor_query_count_does_not_grow(client_for):
     small, large = _full_plan(1), _full_plan(50)
     client.get(small.get_absolute_url())  # warm caches (content types, sessions)
     assert large.tasks.count() == 50
-    assert _count_queries(client, small.get_absolute_url()) == _count_queries(
-        client, large.get_absolute_url()
-    )
+    small_count = _count_queries(client, small.get_absolute_url())
+    assert small_count == _count_queries(client, large.get_absolute_url())
+    # Session, user, roles; the plan with its parts and panel counts; comments.
+    assert small_count <= 12
 
 
 def test_partial_query_count_does_not_grow(client_for):
