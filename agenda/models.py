@@ -6,6 +6,7 @@ import datetime
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from conferences.models import Event
 
@@ -80,6 +81,9 @@ class ProgrammeSlot(models.Model):
         default=True,
         help_text=_("Bỏ chọn cho dòng phụ tiếp nối dòng trên hoặc dòng «Bế mạc» không số."),
     )
+
+    # Attributed changes, shown on the plan's audit page (documents.audit).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]

@@ -49,6 +49,13 @@ def slot_snapshot(plan: Plan) -> dict[str, list[dict]]:
     return {"slot": items}
 
 
+def _slot_history(plan: Plan) -> list[tuple[str, object]]:
+    # Events deleted since keep their slots' history: ids from both tables.
+    event_ids = set(Event.objects.filter(plan_id=plan.pk).values_list("pk", flat=True))
+    event_ids |= set(Event.history.filter(plan_id=plan.pk).values_list("id", flat=True))
+    return [(str(_("Chương trình")), ProgrammeSlot.history.filter(event_id__in=event_ids))]
+
+
 def register_review() -> None:
     try:
         from documents import workflow
@@ -57,5 +64,11 @@ def register_review() -> None:
     for model in (Programme, ProgrammeSlot):
         workflow.register_part(model, owner=lambda row: _plan_of_event(row.event_id))
     workflow.register_contributor(
-        workflow.Contributor(key="agenda.slots", document_type=PLAN, build=slot_snapshot, kinds=KINDS)
+        workflow.Contributor(
+            key="agenda.slots",
+            document_type=PLAN,
+            build=slot_snapshot,
+            kinds=KINDS,
+            history=_slot_history,
+        )
     )

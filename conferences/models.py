@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from plans.models import Agency, Plan
 
@@ -139,6 +140,9 @@ class Event(models.Model):
     notes = models.TextField(_("ghi chú nội bộ"), blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+
+    # Attributed changes, shown on the plan's audit page (documents.audit).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]

@@ -112,5 +112,11 @@ def register_review() -> None:
     workflow.register_part(ParticipantEntry, owner=_owner_by(ParticipantGroup, "group_id"))
     workflow.register_part(Destination, owner=_owner_by(Delegation, "delegation_id"))
     workflow.register_contributor(
-        workflow.Contributor(key="conferences.events", document_type=PLAN, build=event_snapshot, kinds=KINDS)
+        workflow.Contributor(
+            key="conferences.events",
+            document_type=PLAN,
+            build=event_snapshot,
+            kinds=KINDS,
+            history=lambda plan: [(str(_("Sự kiện")), Event.history.filter(plan_id=plan.pk))],
+        )
     )
