@@ -16,6 +16,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from agenda.models import ProgrammeSlot
 from conferences.models import Event
@@ -129,6 +130,9 @@ class Campaign(models.Model):
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
+    # Who changed what, when (shown with the document's or list's history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-deadline", "-id"]
         verbose_name = _("đợt khen thưởng")
@@ -226,6 +230,9 @@ class Nomination(models.Model):
     )
     created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+
+    # Who changed what, when (shown with the document's or list's history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -331,6 +338,9 @@ class AwardDecision(OfficialDocument):
     )
 
     doc_type = "QĐ"
+
+    # Who changed what, when (shown with the document's or list's history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at", "-id"]

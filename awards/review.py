@@ -117,6 +117,16 @@ AWARD_DECISION_WORKFLOW = workflow.WorkflowType(
     url=lambda decision: decision.get_absolute_url(),
     pdf_url=lambda decision: reverse("awards:decision_pdf", args=[decision.campaign_id, decision.pk]),
     title=lambda decision: decision.title,
+    history=lambda decision: [
+        (str(_("Quyết định khen thưởng")), AwardDecision.history.filter(id=decision.pk)),
+        (
+            str(_("Đề nghị khen thưởng")),
+            Nomination.history.filter(
+                campaign_id=decision.campaign_id,
+                award_type_id__in=list(decision.award_types.values_list("pk", flat=True)),
+            ),
+        ),
+    ],
 )
 
 

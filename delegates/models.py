@@ -18,6 +18,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from conferences.models import Delegation, Event, OnlineSite
 from documents.models import OfficialDocument
@@ -162,6 +163,9 @@ class AgencyRegistration(models.Model):
     contact_email = models.EmailField(_("thư điện tử đầu mối"), blank=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
 
+    # Who changed what, when (shown with the document's or list's history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("đăng ký của cơ quan")
@@ -213,6 +217,9 @@ class Delegate(models.Model):
     )
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+
+    # Who changed what, when (shown with the document's or list's history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["position", "id"]
@@ -314,6 +321,9 @@ class Invitation(OfficialDocument):
     )
 
     doc_type = "GM"
+
+    # Who changed what, when (shown with the document's or list's history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-created_at"]

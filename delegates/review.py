@@ -18,7 +18,7 @@ from plans.documents import agency_code
 from plans.permissions import can
 
 from .documents import INVITATION_KEY, invitation_printable
-from .models import Invitation
+from .models import AgencyRegistration, Delegate, Invitation
 
 PERMISSIONS = {
     "view": "registration.view",
@@ -89,6 +89,17 @@ INVITATION_WORKFLOW = workflow.WorkflowType(
     ),
     title=lambda invitation: invitation.title,
     queryset=_queryset,
+    history=lambda invitation: [
+        (str(_("Giấy mời")), Invitation.history.filter(id=invitation.pk)),
+        (
+            str(_("Danh sách đăng ký")),
+            AgencyRegistration.history.filter(opening_id=invitation.opening_id),
+        ),
+        (
+            str(_("Đại biểu")),
+            Delegate.history.filter(opening_id=invitation.opening_id),
+        ),
+    ],
 )
 
 
