@@ -11,6 +11,7 @@ from django.urls import reverse
 from documents.models import DocumentStatus
 from plans.models import Plan, Section, Task
 from plans.permissions import Role
+from tests.documents import nd30
 from tests.factories import (
     AgencyFactory,
     AppendixFactory,
@@ -66,7 +67,8 @@ def test_staff_drafts_a_plan_through_the_browser(client_for):
         "plan-title": plan.title,
         "plan-opening": "",
         "plan-objectives_style": "bullets",
-        "plan-closing": "Trên đây là Kế hoạch tổ chức Hội nghị.",
+        "plan-closing": "Trên đây là Kế hoạch tổ chức Hội nghị tổng kết công tác cải cách hành chính năm "
+        "2019, triển khai Kế hoạch cải cách hành chính tỉnh năm 2020.",
         "plan-signer_title": "TM. ỦY BAN NHÂN DÂN\r\nKT. CHỦ TỊCH\r\nPHÓ CHỦ TỊCH",
         "plan-signer_name": "Nguyễn Đắc Tài",
         "plan-recipients": "Như thành phần Hội nghị (VBĐT)\r\nTT. Tỉnh ủy, TT. HĐND tỉnh",
@@ -168,6 +170,45 @@ def test_staff_drafts_a_plan_through_the_browser(client_for):
     assert "Nguyễn Đắc Tài" in text
     assert "TT. Tỉnh ủy, TT. HĐND tỉnh" in text
     assert "is-invalid" not in html
+
+    # 6. the task table goes into a section of its own, and the plan prints
+    # ND30-correct as a draft
+    response = client.post(
+        reverse("plans:section_add", args=[plan.pk]),
+        {
+            "new-section-heading": "TIẾN ĐỘ THỰC HIỆN",
+            "new-section-parent": "",
+            "new-section-body": "",
+            "new-section-numbered": "on",
+            "new-section-block": "plan.tasks",
+            "new-section-body_after": "",
+        },
+        **HTMX,
+    )
+    assert response.status_code == 200
+    response = client.get(reverse("plans:pdf", args=[plan.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    doc = nd30.Nd30Pdf(b"".join(response.streaming_content) if response.streaming else response.content)
+    nd30.check_document(
+        doc,
+        nd30.Expect(
+            doc_type="KH",
+            type_name="KẾ HOẠCH",
+            title_lines=["Tổ chức Hội nghị tổng kết công tác cải cách hành chính năm 2019"],
+            issued=False,
+            signer_titles=["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+            signer_name="Nguyễn Đắc Tài",
+        ),
+    )
+    printed = " ".join(doc.text().split())  # table cells wrap
+    assert "IV. TIẾN ĐỘ THỰC HIỆN" in printed
+    for time_frame in (
+        "Tháng 4/2020",
+        "Trước ngày 01/6/2020",
+        "Quý III/2020",
+        "Theo hướng dẫn của Trung ương",
+    ):
+        assert time_frame in printed
 
 
 def test_add_child_row_form_is_preset(client_for):
