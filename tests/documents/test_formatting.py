@@ -87,3 +87,12 @@ def test_pdf_filename_is_ascii():
     assert formatting.pdf_filename("QĐ", 908, 2020) == "QD-908-2020.pdf"
     assert formatting.pdf_filename("KH", 5, 2024) == "KH-05-2024.pdf"
     assert formatting.pdf_filename("KH", None, 2024, fallback="12") == "KH-du-thao-12-2024.pdf"
+
+
+def test_time_frames_break_at_spaces_never_inside_a_date():
+    from documents.templatetags.nd30 import keep_dates
+
+    assert keep_dates("Quý III/2020") == 'Quý <span class="nowrap">III/2020</span>'
+    assert keep_dates("Trước ngày 01.6.2020") == 'Trước ngày <span class="nowrap">01.6.2020</span>'
+    assert keep_dates("Thường xuyên") == "Thường xuyên"
+    assert keep_dates("<b>1/2</b>") == '<span class="nowrap">&lt;b&gt;1/2&lt;/b&gt;</span>'
