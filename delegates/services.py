@@ -1,12 +1,16 @@
 """Writes of the delegates app: opening registration, saving and submitting
 an agency's list, reopening, moving people, check-in, e-mails.
 
-Concurrency: whenever a write can change what counts against a quota or the
-capacity (a submit, or any change to an already submitted list), the
-opening's row is locked first (``select_for_update``), then the
-registration's. All such writes of one opening therefore run one after the
-other, and the limits are checked on the rows as they are inside that
-transaction; a refused submit rolls back everything it wrote. Drafts lock
+Concurrency: an agency's list is written under its registration's row lock
+(``select_for_update``). Whenever the write can change what counts against a
+quota or the capacity (a submit, or any change to an already submitted
+list), the opening's row is locked last, just before the limits are
+counted, and held to the commit: the checks of one opening run one after the
+other, each sees every list committed before it (PostgreSQL's READ COMMITTED
+reads committed rows per statement), and a refused submit rolls back
+everything it wrote. Writing the rows themselves runs in parallel across
+agencies. Lock order everywhere: registrations (by primary key), then the
+opening. Drafts lock
 only their own registration and count for nothing. The same person twice is
 also refused by a unique constraint (opening, name key, phone).
 """
@@ -328,14 +332,17 @@ class SaveResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _lock(registration: AgencyRegistration, *, with_opening: bool) -> AgencyRegistration:
-    if with_opening:
-        RegistrationOpening.objects.select_for_update().get(pk=registration.opening_id)
+def _lock(registration: AgencyRegistration) -> AgencyRegistration:
     return (
         AgencyRegistration.objects.select_for_update()
         .select_related("opening", "agency")
         .get(pk=registration.pk)
     )
+
+
+def _lock_opening(opening_id: int) -> None:
+    """Serialise the limit checks of one opening (see the module docstring)."""
+    RegistrationOpening.objects.select_for_update().only("pk").get(pk=opening_id)
 
 
 def registration_save(
@@ -352,7 +359,7 @@ def registration_save(
         with transaction.atomic():
             current = AgencyRegistration.objects.only("status").get(pk=registration.pk)
             counts = submit or current.status == RegistrationStatus.SUBMITTED
-            locked = _lock(registration, with_opening=counts)
+            locked = _lock(registration)
             return _apply(locked, rows, actor, submit=submit, counts=counts)
     except IntegrityError as error:
         # Another agency registered the same person between our check and write.
@@ -432,6 +439,7 @@ def _apply(
 
     now_submitted = submit or registration.status == RegistrationStatus.SUBMITTED
     if counts:
+        _lock_opening(opening.pk)
         problems = check_limits(registration, submitted=now_submitted)
         if problems:
             raise RegistrationError(problems)
@@ -475,7 +483,7 @@ def registration_reopen(
     """The Sở reopens one agency's list until ``deadline``."""
     if deadline <= timezone.now():
         raise ValidationError(_("Hạn mới phải sau thời điểm hiện tại."), code="past")
-    registration = _lock(registration, with_opening=False)
+    registration = _lock(registration)
     registration.deadline_override = deadline
     registration.reopened_at = timezone.now()
     registration.save(update_fields=["deadline_override", "reopened_at", "updated_at"])
@@ -497,7 +505,10 @@ def delegate_move(
         raise ValidationError(_("Chỉ chuyển được trong cùng đợt đăng ký."))
     if section is not None and section.opening_id != delegate.opening_id:
         raise ValidationError(_("Phần không có trong đợt đăng ký này."))
-    RegistrationOpening.objects.select_for_update().get(pk=delegate.opening_id)
+    # Registrations first, by primary key, then the opening (the module's lock order).
+    for pk in sorted({delegate.registration_id, registration.pk}):
+        AgencyRegistration.objects.select_for_update().only("pk").get(pk=pk)
+    _lock_opening(delegate.opening_id)
     source = delegate.registration
     before = _snapshot(delegate) | {"agency": source.agency.name}
     delegate.registration = registration
