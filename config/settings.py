@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "agenda",
     "delegates",
     "awards",
+    "progress",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +152,8 @@ KEHOACH_BACKGROUND_PDF_TASKS = env.int("KEHOACH_BACKGROUND_PDF_TASKS", default=1
 KEHOACH_RENDER_CACHE_DAYS = env.int("KEHOACH_RENDER_CACHE_DAYS", default=30)
 # Plan task reminders: days before the due date (and once when overdue).
 KEHOACH_TASK_REMINDER_DAYS = env.int("KEHOACH_TASK_REMINDER_DAYS", default=7)
+# Progress dashboard: an unfinished task is "due soon" this many days before its due date.
+KEHOACH_PROGRESS_DUE_SOON_DAYS = env.int("KEHOACH_PROGRESS_DUE_SOON_DAYS", default=14)
 # Later features add their periodic jobs here (reminders, clean-ups).
 CELERY_BEAT_SCHEDULE: dict = {
     "delegates-reminders": {"task": "delegates.task_send_reminders", "schedule": 3600.0},

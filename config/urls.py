@@ -27,6 +27,7 @@ urlpatterns = [
     path("ke-hoach/<int:plan_pk>/su-kien/", include("conferences.urls")),
     path("ke-hoach/<int:plan_pk>/su-kien/<int:event_pk>/chuong-trinh/", include("agenda.urls")),
     path("khen-thuong/", include("awards.urls")),
+    path("tien-do/", include("progress.urls")),
     path("dang-ky-dai-bieu/", include("delegates.urls")),
     path("admin/", admin.site.urls),
 ]

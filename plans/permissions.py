@@ -63,6 +63,12 @@ ACTIONS: dict[str, frozenset[Role]] = {
     "awards.view": frozenset({Role.STAFF, Role.LEADER, Role.CLERK, Role.ADMIN}),
     "awards.manage": frozenset({Role.STAFF, Role.ADMIN}),
     "awards.nominate": frozenset({Role.AGENCY}),
+    # Progress of plan tasks and conference conclusions (progress app): follow the
+    # dashboard and print the BÁO CÁO; record conclusions, issue links, remind, draft
+    # the BÁO CÁO; report on one's own agency's tasks.
+    "progress.view": frozenset({Role.STAFF, Role.LEADER, Role.CLERK, Role.ADMIN}),
+    "progress.manage": frozenset({Role.STAFF, Role.ADMIN}),
+    "progress.report": frozenset({Role.AGENCY}),
 }
 
 
