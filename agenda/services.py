@@ -14,20 +14,22 @@ Vietnamese messages, so that the editor shows them next to the field.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from conferences.formatting import time_range_text, time_text
 from conferences.models import Event, EventKind
 from plans import services as plan_services
 from plans.models import Appendix, Plan
 
-from .models import Programme, ProgrammeLayout, ProgrammeSlot
+from .models import Programme, ProgrammeLayout, ProgrammeSlot, SlotKind
 
 Direction = Literal["up", "down"]
 
@@ -381,3 +383,74 @@ def slot_set_duration(*, slot: ProgrammeSlot, minutes: int, shift_following: boo
             ) from error
     slot.save(update_fields=["end_time"])
     return slot
+
+
+# --------------------------------------------------------------------------- programme from Excel
+
+
+@dataclass
+class SlotImportRow:
+    """One checked row of an imported programme (agenda.spreadsheets), in programme order."""
+
+    content: str
+    kind: str = SlotKind.OTHER
+    performers: str = ""
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
+    numbered: bool = True
+
+
+ImportMode = Literal["replace", "append"]
+
+
+@transaction.atomic
+def programme_import(*, event: Event, rows: Sequence[SlotImportRow], mode: ImportMode) -> list[ProgrammeSlot]:
+    """Replace the programme's slots with ``rows``, or add them at the end;
+    all or nothing, with the timing rules above. When replacing, a slot whose
+    content is unchanged keeps its row (what points at it, such as the slot
+    where awards are announced, stays), updated in place."""
+    Event.objects.select_for_update().filter(pk=event.pk).first()
+    ensure_editable(event)
+    if mode not in ("replace", "append"):
+        raise ValidationError(_("Hãy chọn thay thế hay thêm vào."), code="bad_mode")
+    programme = programme_for(event)
+    existing = _ordered(event)
+    kinds = set(SlotKind.values)
+    reusable: dict[str, list[ProgrammeSlot]] = {}
+    if mode == "replace":
+        for slot in existing:
+            reusable.setdefault(slot.content, []).append(slot)
+        placed: list[ProgrammeSlot] = []
+        position = 0
+    else:
+        placed = list(existing)
+        position = (max((slot.position for slot in existing), default=-1)) + 1
+    result: list[ProgrammeSlot] = []
+    for index, row in enumerate(rows, start=1):
+        if not row.content.strip() or row.kind not in kinds:
+            raise ValidationError(_("Dòng %(row)d không hợp lệ.") % {"row": index}, code="invalid")
+        candidates = reusable.get(row.content)
+        slot = candidates.pop(0) if candidates else ProgrammeSlot(event=event)
+        slot.kind, slot.content, slot.performers = row.kind, row.content, row.performers
+        slot.start_time, slot.end_time, slot.numbered = row.start_time, row.end_time, row.numbered
+        slot.position = position
+        position += 1
+        try:
+            check_slot_times(slot, programme=programme, others=placed)
+        except ValidationError as error:
+            raise ValidationError(
+                _("Dòng %(row)d: %(message)s") % {"row": index, "message": " ".join(error.messages)},
+                code=error.code or "invalid",
+            ) from error
+        placed.append(slot)
+        result.append(slot)
+    kept = [slot for slot in result if slot.pk is not None]
+    dropped = [slot.pk for slots in reusable.values() for slot in slots]
+    if dropped:
+        ProgrammeSlot.objects.filter(pk__in=dropped).delete()
+    for slot in kept:
+        slot.save()
+    new = [slot for slot in result if slot.pk is None]
+    if new:
+        bulk_create_with_history(new, ProgrammeSlot)
+    return result

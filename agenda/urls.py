@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import excel_views, views
 
 app_name = "agenda"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("phu-luc/", views.ProgrammeAttachView.as_view(), name="attach"),
     path("pdf/", views.ProgrammePdfView.as_view(), name="pdf"),
     path("ban-in/", views.ProgrammePrintView.as_view(), name="print"),
+    path("xuat-excel/", excel_views.ProgrammeExportView.as_view(), name="export"),
+    path("nhap-excel/", excel_views.ProgrammeImportView.as_view(), name="import"),
     path("<int:slot>/sua/", views.SlotUpdateView.as_view(), name="slot_edit"),
     path("<int:slot>/xoa/", views.SlotDeleteView.as_view(), name="slot_delete"),
     path("<int:slot>/di-chuyen/", views.SlotMoveView.as_view(), name="slot_move"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.db.models.functions import Now
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from documents import blocks
 from documents.models import DocumentStatus
@@ -882,3 +884,109 @@ def plan_replace(*, plan: Plan, user) -> Plan:
     new.replaces = plan
     new.save(update_fields=["replaces"])
     return new
+
+
+# --------------------------------------------------------------------------- task table from Excel
+
+
+@dataclass
+class TaskImportRow:
+    """One checked row of an imported task table (plans.spreadsheets), in print order."""
+
+    level: int
+    description: str
+    numbered: bool = True
+    time_frame: str = ""
+    lead: str = ""
+    cooperating: str = ""
+    status: str = TaskStatus.NOT_STARTED
+    progress_note: str = ""
+
+
+ImportMode = Literal["replace", "append"]
+
+
+@transaction.atomic
+def task_table_import(*, plan: Plan, rows: Sequence[TaskImportRow], mode: ImportMode) -> list[Task]:
+    """Replace the task table with ``rows``, or add them after the existing
+    top-level tasks; all or nothing. Levels go down one step at a time from 1."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    ensure_editable(plan)
+    if mode not in ("replace", "append"):
+        raise ValidationError(_("Hãy chọn thay thế hay thêm vào."), code="bad_mode")
+    statuses = set(TaskStatus.values)
+    previous = 0
+    for index, row in enumerate(rows, start=1):
+        if not 1 <= row.level <= min(previous + 1, TASK_MAX_DEPTH):
+            raise ValidationError(
+                _("Dòng %(row)d: cấp %(level)d không nối tiếp dòng trên.")
+                % {"row": index, "level": row.level},
+                code="bad_level",
+            )
+        if not row.description.strip():
+            raise ValidationError(
+                _("Dòng %(row)d: hãy nhập nội dung nhiệm vụ.") % {"row": index}, code="required"
+            )
+        if row.status not in statuses or len(row.time_frame) > 200:
+            raise ValidationError(_("Dòng %(row)d không hợp lệ.") % {"row": index}, code="invalid")
+        previous = row.level
+    if mode == "replace":
+        # One collector: every row's deletion is recorded in its history.
+        Task.objects.filter(plan=plan).delete()
+        top_position = 0
+    else:
+        top_position = _next_position(Task.objects.filter(plan=plan, parent=None))
+    created: list[Task] = []
+    by_level: dict[int, list[Task]] = {level: [] for level in range(1, TASK_MAX_DEPTH + 1)}
+    parents: list[Task | None] = [None] * (TASK_MAX_DEPTH + 1)
+    for row in rows:
+        parent = parents[row.level - 1]
+        if parent is None:
+            position, top_position = top_position, top_position + 1
+        else:
+            position = parent._import_children
+            parent._import_children += 1
+        task = Task(
+            plan=plan,
+            parent=parent,
+            position=position,
+            numbered=row.numbered,
+            description=row.description,
+            time_frame=row.time_frame,
+            lead=row.lead,
+            cooperating=row.cooperating,
+            status=row.status,
+            progress_note=row.progress_note,
+            due_date=_due_date(row.time_frame, year=plan.year) if row.time_frame else None,
+        )
+        task._import_children = 0
+        parents[row.level] = task
+        by_level[row.level].append(task)
+        created.append(task)
+    # Parents before children: one insert (and one history insert) per level.
+    for level in range(1, TASK_MAX_DEPTH + 1):
+        if by_level[level]:
+            bulk_create_with_history(by_level[level], Task)
+    _link_agencies(created)
+    _touch(plan)
+    return created
+
+
+def _link_agencies(tasks: list[Task]) -> None:
+    """The directory entries behind the lead and cooperating cells, as task_create links them."""
+    agencies = list(Agency.objects.filter(is_active=True).only("pk", "name", "short_name"))
+    by_name: dict[str, int] = {}
+    for agency in agencies:
+        for text in (agency.short_name, agency.name):
+            if text:
+                by_name[_normalise_name(text)] = agency.pk
+    lead_links, cooperating_links = [], []
+    for task in tasks:
+        for text, links, through in (
+            (task.lead, lead_links, Task.lead_agencies.through),
+            (task.cooperating, cooperating_links, Task.cooperating_agencies.through),
+        ):
+            ids = {by_name[key] for key in map(_normalise_name, agency_names(text)) if key in by_name}
+            links.extend(through(task_id=task.pk, agency_id=agency_id) for agency_id in sorted(ids))
+    Task.lead_agencies.through.objects.bulk_create(lead_links)
+    Task.cooperating_agencies.through.objects.bulk_create(cooperating_links)

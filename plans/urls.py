@@ -1,5 +1,6 @@
 from django.urls import path
 
+from plans.views import excel as excel_views
 from plans.views import plans as views
 from plans.views.printing import PlanPdfView, PlanPrintView
 
@@ -52,4 +53,10 @@ for _name, _slug in _PART_SLUGS.items():
 urlpatterns += [
     path("<int:pk>/pdf/", PlanPdfView.as_view(), name="pdf"),
     path("<int:pk>/ban-in/", PlanPrintView.as_view(), name="print"),
+]
+
+# The task table as Excel (plans/views/excel.py).
+urlpatterns += [
+    path("<int:pk>/nhiem-vu/xuat-excel/", excel_views.TaskTableExportView.as_view(), name="task_export"),
+    path("<int:pk>/nhiem-vu/nhap-excel/", excel_views.TaskTableImportView.as_view(), name="task_import"),
 ]
