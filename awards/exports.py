@@ -3,7 +3,7 @@
 Every text cell is written as a string, never a formula: a name typed as
 "=HYPERLINK(…)" reaches the spreadsheet as that text. Cells that a
 spreadsheet would still read as a formula when re-typed or exported to CSV
-(=, +, @, a tab, or "-" not followed by a space) get a leading apostrophe.
+(=, +, -, @, a tab or a carriage return first) get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -14,16 +14,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from documents import spreadsheets
+
 from . import selectors
 from .models import Campaign, NominationStatus
 
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
-
-
-def safe_text(value: str) -> str:
-    if value.startswith(_FORMULA_START) or (value.startswith("-") and not value.startswith("- ")):
-        return "'" + value
-    return value
+# One rule for every spreadsheet the project writes.
+safe_text = spreadsheets.safe_text
 
 
 def _write_row(sheet, row: int, values, *, bold: bool = False) -> None:

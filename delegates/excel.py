@@ -20,6 +20,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
+from documents import spreadsheets
+
 from . import normalize
 from .models import RegistrationOpening
 from .services import PersonRow
@@ -48,22 +50,13 @@ FIELD_OF = {
     "thư điện tử": "email",
     "ghi chú": "note",
 }
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 1000
 MAX_UNCOMPRESSED = 20 * 1024 * 1024
 
 
-def safe_cell(value):
-    """Text a spreadsheet would evaluate is stored with a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def unsafe_cell(value: str) -> str:
-    if value.startswith("'") and value[1:].startswith(FORMULA_START):
-        return value[1:]
-    return value
+# One rule for every spreadsheet the project writes (documents.spreadsheets).
+safe_cell = spreadsheets.safe_text
+unsafe_cell = spreadsheets.unsafe_text
 
 
 def export_workbook(groups: list[dict], *, title: str) -> bytes:
