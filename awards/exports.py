@@ -3,7 +3,8 @@
 Every text cell is written as a string, never a formula: a name typed as
 "=HYPERLINK(…)" reaches the spreadsheet as that text. Cells that a
 spreadsheet would still read as a formula when re-typed or exported to CSV
-(=, +, -, @, a tab or a carriage return first) get a leading apostrophe.
+(=, +, -, @, a tab or a carriage return first; "- 1+cmd|…" is a formula too)
+get a leading apostrophe.
 """
 
 from __future__ import annotations

@@ -21,6 +21,27 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    # Password reset by e-mail (templates/registration/password_reset_*).
+    path(
+        "quen-mat-khau/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt",
+            extra_email_context={"reset_hours": settings.PASSWORD_RESET_TIMEOUT // 3600},
+        ),
+        name="password_reset",
+    ),
+    path("quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "dat-lai-mat-khau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "dat-lai-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("ngon-ngu/", i18n.set_language, name="set_language"),
     path("thu-da-gui/", home.DevMailView.as_view(), name="dev_mailbox"),
     path("ke-hoach/", include("plans.urls")),
     path("van-ban/", include("documents.urls")),

@@ -52,6 +52,21 @@ FIELD_OF = {
 }
 MAX_ROWS = 1000
 MAX_UNCOMPRESSED = 20 * 1024 * 1024
+# What openpyxl raises on a damaged or hostile file, while opening it or
+# reading its rows (a read-only workbook parses each sheet as it is read):
+# bad zip members and CRCs, malformed XML or entity bombs (SyntaxError covers
+# both XML parsers' errors), parts that name missing parts or hold bad values.
+BROKEN_FILE = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    SyntaxError,
+    KeyError,
+    IndexError,
+    OSError,
+    EOFError,
+    TypeError,
+    ValueError,
+)
 
 
 # One rule for every spreadsheet the project writes (documents.spreadsheets).
@@ -115,9 +130,29 @@ def _open(data: bytes):
     except zipfile.BadZipFile as error:
         raise ImportFileError(_("Tệp không phải bảng tính Excel .xlsx hợp lệ.")) from error
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise ImportFileError(_("Không đọc được tệp Excel.")) from error
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except BROKEN_FILE as error:
+        raise ImportFileError(_broken_message()) from error
+    if not workbook.worksheets:
+        raise ImportFileError(_("Tệp Excel không có trang tính nào."))
+    return workbook
+
+
+def _broken_message() -> str:
+    return _("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng.")
+
+
+def _sheet_rows(sheet):
+    """The sheet's rows as values; a file that breaks while being read is an ImportFileError."""
+    rows = sheet.iter_rows(values_only=True)
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except BROKEN_FILE as error:
+            raise ImportFileError(_broken_message()) from error
+        yield cells
 
 
 def parse_workbook(data: bytes, *, opening: RegistrationOpening) -> list[ImportRow]:
@@ -127,7 +162,7 @@ def parse_workbook(data: bytes, *, opening: RegistrationOpening) -> list[ImportR
     columns: dict[int, str] | None = None
     sections = {normalize.name_key(s.title): s for s in opening.sections.all()}
     rows: list[ImportRow] = []
-    for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+    for number, cells in enumerate(_sheet_rows(sheet), start=1):
         texts = ["" if value is None else normalize.clean_line(unsafe_cell(str(value))) for value in cells]
         if columns is None:
             found = {i: FIELD_OF[t.casefold()] for i, t in enumerate(texts) if t.casefold() in FIELD_OF}
