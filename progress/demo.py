@@ -56,7 +56,11 @@ def _report(kind: str, item, agency: Agency, status: str, percent: int | None = 
 
 
 def _add_plan_reports(plan: Plan, today: datetime.date) -> int:
-    tracked = [item for item in selectors.plan_tracked(plan, today=today) if item.leads]
+    tracked = [
+        item
+        for item in selectors.plan_tracked(plan, today=today)
+        if item.leads and item.kind == selectors.PLAN_KIND
+    ]
     for index, item in enumerate(tracked):
         status = PATTERN[index % len(PATTERN)]
         if status is None:

@@ -57,6 +57,7 @@ class ReportForm(forms.Form):
                     label=_("Cơ quan báo cáo"),
                     queryset=Agency.objects.filter(pk__in=[a.pk for a in agencies]),
                     empty_label=None,
+                    error_messages={"invalid_choice": _("Chọn một cơ quan chủ trì của nhiệm vụ này.")},
                 ),
                 **self.fields,
             }

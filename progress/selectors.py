@@ -231,8 +231,7 @@ def plan_tracked(plan: Plan, *, today: datetime.date, as_of: datetime.date | Non
     With ``as_of``, only reports sent until the end of that day count."""
     cutoff = _cutoff(as_of)
     tasks = list(_latest_report_ids(plan_task_queryset().filter(plan=plan), "task", cutoff))
-    plan._prefetched_objects_cache = {**getattr(plan, "_prefetched_objects_cache", {}), "tasks": tasks}
-    rows = _number_rows(plan)
+    rows = _number_rows(tasks)
     numbers = dict(rows)
     order = {pk: i for i, (pk, _number) in enumerate(rows)}
     by_pk = {task.pk: task for task in tasks}
@@ -296,18 +295,15 @@ def _numbers_for(plans, plan_ids: set[int]) -> dict[int, str]:
     for plan in plans:
         if plan.pk not in plan_ids:
             continue
-        plan._prefetched_objects_cache = {
-            **getattr(plan, "_prefetched_objects_cache", {}),
-            "tasks": by_plan[plan.pk],
-        }
-        for row in _number_rows(plan):
+        for row in _number_rows(by_plan[plan.pk]):
             numbers[row[0]] = row[1]
     return numbers
 
 
-def _number_rows(plan: Plan) -> list[tuple[int, str]]:
+def _number_rows(tasks: list[Task]) -> list[tuple[int, str]]:
+    """(task id, printed number) in print order, numbered as plans.blocks.task_rows does."""
     children: dict[int | None, list] = defaultdict(list)
-    for task in plan.tasks.all():
+    for task in tasks:
         children[task.parent_id].append(task)
     for siblings in children.values():
         siblings.sort(key=lambda t: (t.position, t.id))
