@@ -250,6 +250,7 @@ class ReportRow:
     level: int | None = None
     label: str = ""  # the STT the row will print with
     due: str = ""
+    due_note: str = ""  # why the time frame implies no due date
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     row: services.TaskImportRow | None = None
@@ -303,7 +304,7 @@ def _check(number: int, values: dict[str, str], *, plan: Plan, directory, status
                 % {"text": time_frame, "message": reading.explanation}
             )
         else:
-            item.notes.append(reading.explanation)
+            item.due_note = reading.explanation
     lead, notes, errors = resolve_cell(values.get("lead", ""), directory, label=_("Đơn vị chủ trì"))
     item.notes += notes
     item.errors += errors
