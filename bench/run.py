@@ -168,13 +168,13 @@ def office_convert(docx_path: Path, outdir: Path, profile: Path) -> float:
     return time.perf_counter() - started
 
 
-def office_route(context: dict, tmp: Path, name: str, runs: int) -> list[float]:
-    from documents.docx import render_docx
+def office_route(printable, tmp: Path, name: str, runs: int) -> list[float]:
+    from documents.docx import printable_docx
 
     if not shutil.which("soffice"):
         raise RuntimeError("soffice not found: apt-get install libreoffice-writer-nogui")
     docx_path = tmp / f"{name}.docx"
-    docx_path.write_bytes(render_docx(context))
+    docx_path.write_bytes(printable_docx(printable, cached=False))
     profile = tmp / "lo-profile"
     office_convert(docx_path, tmp, profile)  # first start writes the profile
     return [office_convert(docx_path, tmp, profile) for _ in range(runs)]
@@ -238,7 +238,7 @@ def p1(env, tmp: Path, runs: int) -> None:
     emit("plan_pdf_cached_ms", cached, renders=renderer.render_count() - before)
 
     try:
-        office = office_route(printable.context, tmp, "seed-003", max(3, runs // 2))
+        office = office_route(printable, tmp, "seed-003", max(3, runs // 2))
     except Exception as error:
         emit("office_route_s", error=str(error))
         return
@@ -274,7 +274,7 @@ def p2(env, tmp: Path, runs: int) -> None:
     emit("plan50_pdf_first_in_new_process_s", firsts, pages=pages, tasks=300)
     emit("plan50_peak_rss_mb", peaks)
     try:
-        office = office_route(plan_printable(plan_queryset().get(pk=plan.pk)).context, tmp, "plan50", 2)
+        office = office_route(plan_printable(plan_queryset().get(pk=plan.pk)), tmp, "plan50", 2)
     except Exception as error:
         emit("office_route_50_s", error=str(error))
         return

@@ -1,4 +1,5 @@
-"""The Word file of a plan carries the same content as its PDF."""
+"""The Word file of a plan carries the same content as its PDF (the office
+route of ``bench/run.py`` writes it the same way)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import io
 import pytest
 from docx import Document
 
-from documents.docx import render_docx
+from documents.docx import printable_docx
 from plans.documents import plan_printable, plan_queryset
 from tests.factories import PlanFactory, SectionFactory, TaskFactory
 
@@ -20,8 +21,8 @@ def test_a_plan_docx_has_header_title_sections_task_table_and_signature():
     SectionFactory(plan=plan, position=1, heading="Nhiệm vụ", body="", block="plan.tasks")
     TaskFactory(plan=plan, description="Xây dựng báo cáo", time_frame="Tháng 5/2024", lead="Sở Nội vụ")
     TaskFactory(plan=plan, description="Tổ chức hội nghị", time_frame="Tháng 6/2024", lead="Văn phòng")
-    context = plan_printable(plan_queryset().get(pk=plan.pk)).context
-    document = Document(io.BytesIO(render_docx(context)))
+    printable = plan_printable(plan_queryset().get(pk=plan.pk))
+    document = Document(io.BytesIO(printable_docx(printable, cached=False)))
     texts = [p.text for p in document.paragraphs]
     assert "KẾ HOẠCH" in texts
     assert "Tổ chức Hội nghị tổng kết" in texts
