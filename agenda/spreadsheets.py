@@ -190,8 +190,9 @@ def parse_workbook(data: bytes, *, event: Event, mode: str) -> list[ReportRow]:
         else:
             kind = SlotKind.BREAK if _BREAK.match(content) else SlotKind.OTHER
         number_text = values.get("number", "").strip()
-        numbered = bool(number_text) and number_text not in ("-", "–")
-        if numbered and not _NUMBER.match(number_text):
+        # Without an Stt column every row is numbered; with one, an empty cell is not.
+        numbered = "number" not in values or (bool(number_text) and number_text not in ("-", "–"))
+        if numbered and number_text and not _NUMBER.match(number_text):
             item.errors.append(
                 _("Stt «%(value)s» không hợp lệ: ghi số như 01, 02 hoặc để trống cho dòng không đánh số.")
                 % {"value": number_text}

@@ -287,7 +287,10 @@ def _check(number: int, values: dict[str, str], *, plan: Plan, directory, status
     description = values.get("description", "").strip()
     if not description:
         item.errors.append(_("Nhiệm vụ: hãy nhập nội dung nhiệm vụ."))
-    numbered, depth_from_number = _read_number(values.get("number", ""), item)
+    if "number" in values:
+        numbered, depth_from_number = _read_number(values["number"], item)
+    else:  # a sheet without an STT column: every row is numbered
+        numbered, depth_from_number = True, None
     item.level = _read_level(values.get("level", ""), depth_from_number, item)
     time_frame = " ".join(values.get("time_frame", "").split())
     if len(time_frame) > 200:

@@ -355,3 +355,14 @@ def test_export_query_count_does_not_grow_with_rows(client_for):
 
     count(small)
     assert count(small) == count(large)
+
+
+def test_a_sheet_without_an_stt_column_numbers_every_row(db):
+    event = EventFactory()
+    ProgrammeFactory(event=event, layout="numbered")
+    data = _workbook(
+        [("Đón tiếp đại biểu", "Ban Tổ chức"), ("Khai mạc", "")], header=("Nội dung", "Thực hiện")
+    )
+    report = spreadsheets.parse_workbook(data, event=event, mode="replace")
+    assert [(item.label, item.errors) for item in report] == [("01", []), ("02", [])]
+    assert [item.row.numbered for item in report] == [True, True]

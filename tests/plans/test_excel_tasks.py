@@ -396,3 +396,16 @@ def test_the_printed_section_uses_the_imported_rows(client_for):
     text = " ".join(_printed_text(plan).split())
     assert "Tổ chức tập huấn nghiệp vụ" in text
     assert Task.objects.get(plan=plan).due_date.isoformat() == "2024-06-30"
+
+
+def test_a_sheet_without_stt_or_level_numbers_every_row_at_the_first_level(db):
+    plan = PlanFactory()
+    data = _workbook(
+        [("Rà soát thủ tục hành chính", "Quý I/2024"), ("Báo cáo kết quả", "Tháng 12/2024")],
+        header=("Nội dung", "Thời gian"),
+    )
+    report = spreadsheets.parse_workbook(data, plan=plan)
+    assert [(item.label, item.level, item.errors, item.due) for item in report] == [
+        ("1", 1, [], "31/03/2024"),
+        ("2", 1, [], "31/12/2024"),
+    ]
