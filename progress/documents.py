@@ -99,7 +99,7 @@ def result_rows(tracked: list[selectors.Tracked]) -> list[dict[str, Any]]:
                 "description": " ".join(markup.clean_text(item.description).split()),
                 "description_html": markup.to_html(item.description),
                 "time_frame": " ".join(markup.clean_text(item.time_frame).split()),
-                "lead": ", ".join(agency.name for agency in item.leads),
+                "lead": item.lead_text,
                 "status": status,
                 "note": note,
             }

@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from documents import formatting
 from documents.models import DocumentStatus
 from plans.models import Agency, Plan, Task
 from plans.timeframes import describe
@@ -52,7 +53,7 @@ STATE_LABELS = {
 # Bootstrap colour names and the chart's fill colours (same order as STATES).
 STATE_STYLES = {
     State.DONE: ("success", "#198754"),
-    State.ON_TRACK: ("primary", "#0d6efd"),
+    State.ON_TRACK: ("info", "#0dcaf0"),
     State.DUE_SOON: ("warning", "#e0a800"),
     State.OVERDUE: ("danger", "#dc3545"),
     State.NOT_REPORTED: ("secondary", "#8c959d"),
@@ -115,6 +116,13 @@ class Tracked:
     @property
     def lead_names(self) -> str:
         return ", ".join(agency.name for agency in self.leads)
+
+    @property
+    def lead_text(self) -> str:
+        """The lead cell as printed: the plan's own words ("UBND các huyện, thị xã,
+        thành phố"), else the agencies' short names."""
+        printed = " ".join((getattr(self.obj, "lead", "") or "").split())
+        return printed or ", ".join(formatting.short_agency_name(agency.name) for agency in self.leads)
 
     @property
     def has_due(self) -> bool:

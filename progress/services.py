@@ -310,9 +310,17 @@ def report_create(*, plan: Plan, user=None, today: datetime.date) -> ProgressRep
     from plans.documents import document_reference
 
     issuer = default_issuer(plan)
-    reference = document_reference(plan, plan.issuing_agency, kind="Kế hoạch", year=plan.year)
     short = formatting.short_agency_name(plan.issuing_agency.name)
-    plan_ref = f"{reference} của {short}"
+    decision = plan.decision
+    if decision is not None and not (plan.number and plan.issued_on):
+        # A plan issued "kèm theo" a decision has no number of its own (seed 003).
+        year = decision.issued_on.year if decision.issued_on else plan.year
+        reference = document_reference(decision, decision.issuing_agency, kind="Quyết định", year=year)
+        issuer_short = formatting.short_agency_name(decision.issuing_agency.name)
+        plan_ref = f"Kế hoạch ban hành kèm theo {reference} của {issuer_short}"
+    else:
+        reference = document_reference(plan, plan.issuing_agency, kind="Kế hoạch", year=plan.year)
+        plan_ref = f"{reference} của {short}"
     return ProgressReport.objects.create(
         plan=plan,
         issuing_agency=issuer,

@@ -179,3 +179,18 @@ def test_report_page_edits_the_text_and_explains_errors(setup, client_for):
     assert '<p id="error_1_id_title"><strong>Trường này là bắt buộc.' in page
     pdf = client.get(reverse("progress:report_pdf", args=[report.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+
+
+def test_plan_issued_with_a_decision_is_named_by_the_decision(setup):
+    from tests.factories import DecisionFactory
+
+    decision = DecisionFactory(number=908, issued_on=datetime.date(2020, 4, 22), status="issued")
+    setup.plan.number = None
+    setup.plan.issued_on = None
+    setup.plan.decision = decision
+    setup.plan.save()
+    report = services.report_create(plan=setup.plan, today=TODAY)
+    assert report.title == (
+        "Kết quả thực hiện Kế hoạch ban hành kèm theo Quyết định số 908/QĐ-UBND ngày 22 tháng 4 năm 2020 "
+        "của UBND tỉnh Khánh Hòa"
+    )
