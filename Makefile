@@ -15,9 +15,12 @@ PORT ?= 8000
 # libpq-dev (psycopg2), Pango and HarfBuzz's subsetter (WeasyPrint), fonts with
 # every Vietnamese letter in Times New Roman's metrics, poppler-utils (PDF
 # tests), gettext (compilemessages), ICU with pkg-config and g++ (PyICU, Vietnamese collation),
-# LibreOffice's headless writer (the office route `make bench` compares against).
+# LibreOffice's headless writer (the office route `make bench` compares against),
+# Debian's Chromium and a UI font with every Vietnamese letter (the browser
+# journeys in tests/e2e drive that binary; Playwright never downloads a browser).
 DEBIAN_PACKAGES := libpq-dev libharfbuzz-subset0 fonts-liberation2 fonts-croscore poppler-utils \
-	gettext libpango-1.0-0 libpangoft2-1.0-0 libicu-dev pkg-config g++ libreoffice-writer-nogui
+	gettext libpango-1.0-0 libpangoft2-1.0-0 libicu-dev pkg-config g++ libreoffice-writer-nogui \
+	chromium fonts-dejavu-core
 
 # The second test run: PostgreSQL (pytest-django creates test_kehoach) and a
 # real Celery worker on Redis.
