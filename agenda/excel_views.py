@@ -97,8 +97,14 @@ class ProgrammeImportView(EventMixin, TemplateView):
                 scope=self.get_event().pk,
                 mode=mode,
             )
+        dropped = 0
+        if payload and mode == sheets.UploadForm.MODE_REPLACE:
+            contents = [item.row.content for item in report]
+            dropped = services.programme_dropped(event=self.get_event(), contents=contents)
         return self.render_to_response(
-            self.get_context_data(form=form, report=report, errors=errors, payload=payload, mode=mode)
+            self.get_context_data(
+                form=form, report=report, errors=errors, payload=payload, mode=mode, dropped=dropped
+            )
         )
 
     def confirm(self, request):

@@ -454,3 +454,14 @@ def programme_import(*, event: Event, rows: Sequence[SlotImportRow], mode: Impor
     if new:
         bulk_create_with_history(new, ProgrammeSlot)
     return result
+
+
+def programme_dropped(*, event: Event, contents: Sequence[str]) -> int:
+    """How many existing slots a replacing import of rows with ``contents`` would delete."""
+    left: dict[str, int] = {}
+    for content in ProgrammeSlot.objects.filter(event=event).values_list("content", flat=True):
+        left[content] = left.get(content, 0) + 1
+    for content in contents:
+        if left.get(content):
+            left[content] -= 1
+    return sum(left.values())

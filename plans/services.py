@@ -909,7 +909,11 @@ ImportMode = Literal["replace", "append"]
 @transaction.atomic
 def task_table_import(*, plan: Plan, rows: Sequence[TaskImportRow], mode: ImportMode) -> list[Task]:
     """Replace the task table with ``rows``, or add them after the existing
-    top-level tasks; all or nothing. Levels go down one step at a time from 1."""
+    top-level tasks; all or nothing. Levels go down one step at a time from 1.
+
+    When replacing, an existing task whose description a row repeats keeps
+    its row, updated in place (what points at it stays: review comments,
+    agencies' progress reports); the tasks no row repeats are deleted."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     ensure_editable(plan)
     if mode not in ("replace", "append"):
@@ -930,46 +934,70 @@ def task_table_import(*, plan: Plan, rows: Sequence[TaskImportRow], mode: Import
         if row.status not in statuses or len(row.time_frame) > 200:
             raise ValidationError(_("Dòng %(row)d không hợp lệ.") % {"row": index}, code="invalid")
         previous = row.level
+    reusable: dict[str, list[Task]] = {}
     if mode == "replace":
-        # One collector: every row's deletion is recorded in its history.
-        Task.objects.filter(plan=plan).delete()
+        for task in Task.objects.filter(plan=plan).order_by("position", "id"):
+            reusable.setdefault(task.description, []).append(task)
         top_position = 0
     else:
         top_position = _next_position(Task.objects.filter(plan=plan, parent=None))
-    created: list[Task] = []
+    result: list[Task] = []
     by_level: dict[int, list[Task]] = {level: [] for level in range(1, TASK_MAX_DEPTH + 1)}
     parents: list[Task | None] = [None] * (TASK_MAX_DEPTH + 1)
+    children: dict[int, int] = {}
     for row in rows:
         parent = parents[row.level - 1]
         if parent is None:
             position, top_position = top_position, top_position + 1
         else:
-            position = parent._import_children
-            parent._import_children += 1
-        task = Task(
-            plan=plan,
-            parent=parent,
-            position=position,
-            numbered=row.numbered,
-            description=row.description,
-            time_frame=row.time_frame,
-            lead=row.lead,
-            cooperating=row.cooperating,
-            status=row.status,
-            progress_note=row.progress_note,
-            due_date=_due_date(row.time_frame, year=plan.year) if row.time_frame else None,
-        )
-        task._import_children = 0
+            position = children.get(id(parent), 0)
+            children[id(parent)] = position + 1
+        candidates = reusable.get(row.description)
+        task = candidates.pop(0) if candidates else Task(plan=plan)
+        task._import_parent = parent  # saved first: parents are placed a level earlier
+        task.position = position
+        task.numbered = row.numbered
+        task.description = row.description
+        task.time_frame = row.time_frame
+        task.lead = row.lead
+        task.cooperating = row.cooperating
+        task.status = row.status
+        task.progress_note = row.progress_note
+        task.due_date = _due_date(row.time_frame, year=plan.year) if row.time_frame else None
         parents[row.level] = task
         by_level[row.level].append(task)
-        created.append(task)
-    # Parents before children: one insert (and one history insert) per level.
+        result.append(task)
     for level in range(1, TASK_MAX_DEPTH + 1):
-        if by_level[level]:
-            bulk_create_with_history(by_level[level], Task)
-    _link_agencies(created)
+        for task in by_level[level]:
+            task.parent = task._import_parent
+        kept = [task for task in by_level[level] if task.pk is not None]
+        new = [task for task in by_level[level] if task.pk is None]
+        for task in kept:
+            task.save()  # one history row each, as an edit would leave
+        if new:
+            bulk_create_with_history(new, Task)  # parents before children: one insert per level
+    dropped = [task.pk for tasks in reusable.values() for task in tasks]
+    if dropped:
+        # After the kept rows left their old parents, so no cascade reaches them;
+        # one collector, so every deleted row is recorded in its history.
+        Task.objects.filter(pk__in=dropped).delete()
+    kept_ids = [task.pk for task in result if task.pk not in dropped]
+    Task.lead_agencies.through.objects.filter(task_id__in=kept_ids).delete()
+    Task.cooperating_agencies.through.objects.filter(task_id__in=kept_ids).delete()
+    _link_agencies(result)
     _touch(plan)
-    return created
+    return result
+
+
+def task_table_dropped(*, plan: Plan, descriptions: Sequence[str]) -> int:
+    """How many existing tasks a replacing import of rows with ``descriptions`` would delete."""
+    left: dict[str, int] = {}
+    for description in Task.objects.filter(plan=plan).values_list("description", flat=True):
+        left[description] = left.get(description, 0) + 1
+    for description in descriptions:
+        if left.get(description):
+            left[description] -= 1
+    return sum(left.values())
 
 
 def _link_agencies(tasks: list[Task]) -> None:

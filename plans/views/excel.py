@@ -97,9 +97,18 @@ class TaskTableImportView(ActionRequiredMixin, TemplateView):
                 scope=self.get_plan().pk,
                 mode=form.cleaned_data["mode"],
             )
+        dropped = 0
+        if payload and form.cleaned_data["mode"] == sheets.UploadForm.MODE_REPLACE:
+            descriptions = [item.row.description for item in report]
+            dropped = services.task_table_dropped(plan=self.get_plan(), descriptions=descriptions)
         return self.render_to_response(
             self.get_context_data(
-                form=form, report=report, errors=errors, payload=payload, mode=form.cleaned_data["mode"]
+                form=form,
+                report=report,
+                errors=errors,
+                payload=payload,
+                mode=form.cleaned_data["mode"],
+                dropped=dropped,
             )
         )
 

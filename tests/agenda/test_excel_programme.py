@@ -141,7 +141,7 @@ def test_round_trip_gives_the_same_programme_and_the_same_printed_table(client_f
     assert [item.errors for item in report] == [[]] * 6
     assert [item.time for item in report][:2] == ["07h15 - 07h30", "07h30 - 07h45"]
     assert [item.label for item in report] == ["01", "02", "03", "", "04", "05"]
-    assert "6 dòng hiện có sẽ được thay" in response.content.decode()
+    assert "Không dòng hiện có nào bị xóa." in response.content.decode()
     response = client.post(url, {"payload": response.context["payload"], "confirm": "1"})
     assert response.status_code == 302
     assert response["Location"] == _url("editor", event)

@@ -409,3 +409,33 @@ def test_a_sheet_without_stt_or_level_numbers_every_row_at_the_first_level(db):
         ("1", 1, [], "31/03/2024"),
         ("2", 1, [], "31/12/2024"),
     ]
+
+
+def test_replace_keeps_the_rows_it_repeats_and_deletes_the_others(client_for):
+    plan = PlanFactory()
+    a = TaskFactory(plan=plan, description="Việc A")
+    a1 = TaskFactory(plan=plan, parent=a, description="Việc A1", progress_note="Đã làm một nửa")
+    b = TaskFactory(plan=plan, description="Việc B")
+    data = _workbook(
+        [
+            ("1", "1", "Việc B", "Tháng 6/2024", "", ""),
+            ("1.1", "2", "Việc A1", "", "", ""),
+            ("2", "1", "Việc mới", "", "", ""),
+        ]
+    )
+    client = client_for(Role.STAFF)
+    url = reverse("plans:task_import", args=[plan.pk])
+    response = client.post(url, {"file": _upload(data), "mode": "replace"})
+    assert "1 dòng hiện có không còn trong tệp sẽ bị xóa." in response.content.decode()
+    client.post(url, {"payload": response.context["payload"], "confirm": "1"})
+    assert [row[:3] for row in _rows(plan)] == [
+        ("1", 0, "Việc B"),
+        ("1.1", 1, "Việc A1"),
+        ("2", 0, "Việc mới"),
+    ]
+    kept_b, kept_a1 = Task.objects.get(description="Việc B"), Task.objects.get(description="Việc A1")
+    assert (kept_b.pk, kept_a1.pk, kept_a1.parent_id) == (b.pk, a1.pk, b.pk)
+    assert kept_b.time_frame == "Tháng 6/2024"
+    assert kept_a1.progress_note == ""  # the file's empty cell is what the user wants
+    assert not Task.objects.filter(pk=a.pk).exists()
+    assert kept_a1.history.first().history_type == "~"
