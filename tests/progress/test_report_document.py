@@ -132,6 +132,12 @@ def test_report_goes_through_review_and_issue_and_is_registered_as_printable(set
     assert printables.get(f"progressreport-{report.pk}").doc_type == "BC"
     staff, leader, clerk = make_user(Role.STAFF), make_user(Role.LEADER), make_user(Role.CLERK)
     workflow.transition(document=report, user=staff, action="submit")
+    # The leader reviews the printed report on the generic review page.
+    leader_client = client_for(Role.LEADER)
+    review = leader_client.get(reverse("documents:review", args=[f"progressreport-{report.pk}"]))
+    assert review.status_code == 200
+    assert reverse("progress:report_pdf", args=[report.pk]) in review.content.decode()
+    leader_client.logout()
     workflow.transition(document=ProgressReport.objects.get(pk=report.pk), user=leader, action="approve")
     entry = workflow.issue(
         document=ProgressReport.objects.get(pk=report.pk), user=clerk, today=datetime.date(2026, 11, 25)
