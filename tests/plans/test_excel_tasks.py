@@ -439,3 +439,51 @@ def test_replace_keeps_the_rows_it_repeats_and_deletes_the_others(client_for):
     assert kept_a1.progress_note == ""  # the file's empty cell is what the user wants
     assert not Task.objects.filter(pk=a.pk).exists()
     assert kept_a1.history.first().history_type == "~"
+
+
+def _replace_member(data: bytes, name: str, content: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            archive.writestr(info.filename, content if info.filename == name else source.read(info.filename))
+    return out.getvalue()
+
+
+def test_hostile_workbooks_get_a_message_never_a_500(client_for):
+    plan = PlanFactory()
+    client = client_for(Role.STAFF)
+    url = reverse("plans:task_import", args=[plan.pk])
+    good = _workbook([("1", "1", "Nhiệm vụ", "", "", "")])
+    sheet = "xl/worksheets/sheet1.xml"
+    ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE z [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(
+            b'<!ENTITY %s "%s">' % (chr(98 + i).encode(), (b"&" + chr(97 + i).encode() + b";") * 10)
+            for i in range(8)
+        )
+        + b"]><worksheet "
+        + ns
+        + b'><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&i;</t></is></c></row>'
+        + b"</sheetData></worksheet>"
+    )
+    broken = "Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng."
+    for data, message in [
+        (
+            _replace_member(
+                good, sheet, b"<worksheet " + ns + b">" + b" " * (50 * 1024 * 1024) + b"</worksheet>"
+            ),
+            "Tệp quá lớn khi giải nén.",
+        ),
+        (_replace_member(good, sheet, laughs), broken),
+        (_replace_member(good, sheet, b"<worksheet><sheetData><row><c>"), broken),
+        (
+            _replace_member(good, "xl/workbook.xml", b"<workbook " + ns + b"/>"),
+            "Tệp Excel không có trang tính nào.",
+        ),
+    ]:
+        response = client.post(url, {"file": _upload(data), "mode": "replace"})
+        assert response.status_code == 200
+        assert response.context["form"].errors["file"] == [message]
+    assert Task.objects.filter(plan=plan).count() == 0
