@@ -97,6 +97,7 @@ def export_workbook(event: Event) -> bytes:
         )
     spreadsheets.set_widths(sheet, WIDTHS)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    spreadsheets.add_choices(sheet, 4, HEADER_ROW + 1, list(kinds.values()), title="Loại")
     return spreadsheets.workbook_bytes(workbook)
 
 

@@ -27,6 +27,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from documents import markup
 
@@ -97,6 +98,55 @@ def write_header(sheet, row: int, headers: Sequence[str]) -> None:
 def set_widths(sheet, widths: Iterable[float]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+CHOICES_SHEET = "Danh mục"
+CHOICE_ROWS = 2000  # how far down the drop-downs reach, beyond the exported rows
+
+
+def add_choices(sheet, column: int, first_row: int, choices: Sequence[str], *, title: str) -> None:
+    """A drop-down of ``choices`` in ``column`` from ``first_row`` down: the
+    values live in a hidden sheet (labels may hold commas, which an inline
+    list cannot), and a typed value outside them is refused by Excel."""
+    workbook = sheet.parent
+    if CHOICES_SHEET in workbook.sheetnames:
+        lists = workbook[CHOICES_SHEET]
+    else:
+        lists = workbook.create_sheet(CHOICES_SHEET)
+        lists.sheet_state = "hidden"
+    target = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value is not None else 1
+    lists.cell(row=1, column=target, value=safe_text(title)).font = Font(bold=True)
+    for offset, choice in enumerate(choices, start=2):
+        lists.cell(row=offset, column=target, value=safe_text(str(choice))).data_type = "s"
+    letter = get_column_letter(target)
+    validation = DataValidation(
+        type="list",
+        formula1=f"'{CHOICES_SHEET}'!${letter}$2:${letter}${len(choices) + 1}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=title,
+        error=_("Hãy chọn một giá trị trong danh sách."),
+    )
+    sheet.add_data_validation(validation)
+    column_letter = get_column_letter(column)
+    validation.add(f"{column_letter}{first_row}:{column_letter}{first_row + CHOICE_ROWS}")
+
+
+def add_whole_numbers(sheet, column: int, first_row: int, low: int, high: int, *, title: str) -> None:
+    """Only whole numbers from ``low`` to ``high`` in ``column`` (Excel refuses others)."""
+    validation = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(low),
+        formula2=str(high),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=title,
+        error=_("Hãy nhập một số từ %(low)d đến %(high)d.") % {"low": low, "high": high},
+    )
+    sheet.add_data_validation(validation)
+    letter = get_column_letter(column)
+    validation.add(f"{letter}{first_row}:{letter}{first_row + CHOICE_ROWS}")
 
 
 def workbook_bytes(workbook: Workbook) -> bytes:

@@ -133,6 +133,10 @@ def test_round_trip_gives_the_same_programme_and_the_same_printed_table(client_f
         [None, "08:30", "08:45", "Nghỉ giải lao", "Nghỉ giải lao", None],
     ]
     assert sheet["B5"].data_type == "s"
+    validation = sheet.data_validations.dataValidation[0]
+    assert (str(validation.sqref), validation.formula1) == ("D5:D2005", "'Danh mục'!$A$2:$A$10")
+    assert sheet.parent["Danh mục"]["C1"].value is None
+    assert [cell.value for cell in sheet.parent["Danh mục"]["A"]][1:3] == ["Đón tiếp", "Khai mạc, giới thiệu"]
 
     url = _url("import", event)
     response = client.post(url, {"file": _upload(data), "mode": "replace"})

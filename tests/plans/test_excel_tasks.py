@@ -119,6 +119,18 @@ def test_round_trip_into_an_empty_plan_gives_the_same_rows_and_the_same_printed_
     ]
     assert sheet["D5"].value == "Tháng 4/2020" and sheet["D5"].data_type == "s"
     assert sheet["C8"].value == "'- Tổng hợp ý kiến"
+    # Level and status are picked, not typed: Excel refuses a level outside 1-3 or an unknown status.
+    validations = {str(v.sqref): (v.type, v.formula1) for v in sheet.data_validations.dataValidation}
+    assert validations == {"B4:B2004": ("whole", "1"), "G4:G2004": ("list", "'Danh mục'!$A$2:$A$5")}
+    choices = sheet.parent["Danh mục"]
+    assert choices.sheet_state == "hidden"
+    assert [cell.value for cell in choices["A"]] == [
+        "Tình trạng",
+        "Chưa thực hiện",
+        "Đang thực hiện",
+        "Đã hoàn thành",
+        "Không thực hiện",
+    ]
 
     # Empty the plan, then bring the file back.
     for task in list(seed_copy.tasks.filter(parent=None)):
