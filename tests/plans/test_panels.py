@@ -27,7 +27,8 @@ def test_panel_counts_come_with_the_plan_and_count_only_its_rows(client_for):
 
     loaded = selectors.plan_detail(plan.pk)
     counts = {shown.panel.key: shown.count for shown in panels.for_plan(loaded)}
-    assert counts == {"events": 2, "awards": 0}
+    # Other apps register panels too (progress: no count); these two count rows.
+    assert (counts["events"], counts["awards"]) == (2, 0)
     # A plan not read by plan_detail is counted by a query per panel: same figures.
     plain = {shown.panel.key: shown.count for shown in panels.for_plan(Plan.objects.get(pk=plan.pk))}
     assert plain == counts
