@@ -90,7 +90,9 @@ def result_rows(tracked: list[selectors.Tracked]) -> list[dict[str, Any]]:
         if item.group != group:
             group = item.group
             if group:
-                rows.append({"kind": "group", "text": group})
+                conclusion = item.obj.conclusion
+                symbol = f" {conclusion.symbol}" if conclusion.symbol else ""
+                rows.append({"kind": "group", "text": f"Kết luận{symbol} – {conclusion.event.name}"})
         status, note = result_text(item)
         rows.append(
             {

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from delegates.access import AgencyAccessLink, issue_link, links_for
@@ -186,6 +186,12 @@ class ReminderResult:
 
 
 def reminders_send(*, plan: Plan, today: datetime.date) -> ReminderResult:
+    # E-mails to agencies are official Vietnamese texts whatever the sender's UI language.
+    with translation.override(settings.LANGUAGE_CODE):
+        return _reminders_send(plan=plan, today=today)
+
+
+def _reminders_send(*, plan: Plan, today: datetime.date) -> ReminderResult:
     """E-mail each lead agency about its tasks of ``plan`` that are overdue,
     due soon or not reported, once per task, agency, state and due date
     (``documents.notifications.send_once``): pressing the button again

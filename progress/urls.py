@@ -30,6 +30,7 @@ urlpatterns = [
     ),
     path("bao-cao/<int:pk>/", views.ReportDetailView.as_view(), name="report"),
     path("bao-cao/<int:pk>/pdf/", views.ReportPdfView.as_view(), name="report_pdf"),
+    path("bao-cao/<int:pk>/docx/", views.ReportPdfView.as_view(document_format="docx"), name="report_docx"),
     path("thong-bao-ket-luan/<int:pk>/", views.ConclusionView.as_view(), name="conclusion"),
     path(
         "thong-bao-ket-luan/<int:pk>/nhiem-vu/<int:item_pk>/sua/",

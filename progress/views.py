@@ -31,6 +31,7 @@ from django.views.generic import FormView, TemplateView
 from conferences.models import Event
 from delegates.access import AgencyAccessMixin, links_for, revoke_link
 from documents import workflow
+from documents.docx import WordFormatMixin
 from documents.models import DocumentStatus
 from documents.workflow import local_today
 from plans.models import Agency, Plan
@@ -697,10 +698,12 @@ class ReportDetailView(ReportMixin, TemplateView):
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")  # the review page frames it
-class ReportPdfView(ReportMixin, View):
+class ReportPdfView(WordFormatMixin, ReportMixin, View):
     def get(self, request, *args, **kwargs):
         report = self.get_report()
         printable = documents.report_printable(report)
+        if self.wants_word:
+            return self.printable_word_response(printable)
         entry = workflow.entry_for(report) if report.is_issued else None
         # An issued report is the file stored when it was issued, never a new rendering.
         data = workflow.stored_pdf(entry) if entry is not None else printable.pdf()
