@@ -75,7 +75,7 @@ node_modules/.installed: package.json package-lock.json
 install: system-packages $(VENV)/.installed node_modules/.installed
 
 messages: install
-	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(MANAGE) compilemessages -v0; fi
+	@if ls locale/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(MANAGE) compilemessages -v0 --ignore=.venv --ignore=node_modules; fi
 
 setup: install messages
 	@mkdir -p var/mail var/media

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from config import i18n
 from plans.views import home
 
 admin.site.site_header = _("Quản trị kehoach")
@@ -41,6 +42,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("ngon-ngu/", i18n.set_language, name="set_language"),
     path("ngon-ngu/", i18n.set_language, name="set_language"),
     path("thu-da-gui/", home.DevMailView.as_view(), name="dev_mailbox"),
     path("ke-hoach/", include("plans.urls")),

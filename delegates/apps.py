@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DelegatesConfig(AppConfig):
@@ -23,8 +24,20 @@ class DelegatesConfig(AppConfig):
         # After the events and programmes (agenda, order 20).
         demo_registry.register("delegates", describe_demo, order=30)
         register_menu_entry(
-            MenuEntry(_("Đăng ký đại biểu"), "delegates:index", "people", "registration.view", position=30)
+            MenuEntry(
+                pgettext_lazy("menu", "Đăng ký đại biểu"),
+                "delegates:index",
+                "people",
+                "registration.view",
+                position=30,
+            )
         )
         register_menu_entry(
-            MenuEntry(_("Đăng ký đại biểu"), "delegates:mine", "people", "registration.register", position=31)
+            MenuEntry(
+                pgettext_lazy("menu", "Đăng ký đại biểu"),
+                "delegates:mine",
+                "people",
+                "registration.register",
+                position=31,
+            )
         )

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from conferences.models import Event
+from documents.language import in_document_language
 from plans.models import Agency
 
 from . import normalize
@@ -550,6 +551,7 @@ def registration_recipients(registration: AgencyRegistration) -> list[str]:
     return sorted(email for email in emails if email)
 
 
+@in_document_language
 def confirmation_send(*, registration_id: int) -> int:
     """The focal point's confirmation, with the list. Returns messages sent."""
     from .selectors import registration_people
@@ -570,6 +572,7 @@ def confirmation_send(*, registration_id: int) -> int:
     return send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
 
 
+@in_document_language
 def link_send(*, registration: AgencyRegistration, url: str) -> int:
     """E-mail a freshly issued secret link to the agency (it is not stored)."""
     recipients = registration_recipients(registration)
@@ -592,6 +595,7 @@ def reminder_kind_due(deadline: datetime.datetime, now: datetime.datetime) -> st
     return None
 
 
+@in_document_language
 def reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Remind every invited agency that has not submitted, N days and one day
     before its deadline. A ReminderSent row is written in the same

@@ -36,6 +36,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 from . import fonts, renderer
+from .language import in_document_language
 
 logger = logging.getLogger(__name__)
 
@@ -177,6 +178,7 @@ def environment_fingerprint(template_name: str) -> dict[str, str]:
     }
 
 
+@in_document_language
 def key_for(
     template_name: str, context: dict, *, kind: str = "pdf", title: str = "", author: str = "", **options
 ) -> str:
@@ -230,6 +232,7 @@ def cached_file(key: str | None, extension: str, render: Callable[[], bytes]) ->
     return data
 
 
+@in_document_language
 def cached_pdf(
     template_name: str,
     context: dict,

@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import notifications, printables, workflow
+from .language import in_document_language
 from .models import Job, JobStatus, RegisterEntry
 
 logger = logging.getLogger(__name__)
@@ -196,6 +197,7 @@ def _fail(job: Job, message: str) -> None:
     )
 
 
+@in_document_language
 def notify_ready(job: Job) -> bool:
     """E-mail the owner that the file is ready: once per job, even when the
     task runs again (``notifications.send_once``)."""

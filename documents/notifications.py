@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import workflow
+from .language import in_document_language
 from .models import SentNotification, TransitionLog
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def _person(user) -> str:
     return " ".join(part for part in (user.last_name, user.first_name) if part) or user.get_username()
 
 
+@in_document_language
 def send_transition_notification(*, transition_id: int, event: str) -> int:
     """Send the e-mail of one transition; returns the number of recipients (0 if none or sent before)."""
     log = TransitionLog.objects.select_related("user").filter(pk=transition_id).first()
@@ -112,6 +114,7 @@ def send_transition_notification(*, transition_id: int, event: str) -> int:
 # --------------------------------------------------------------------------- shared API: send once
 
 
+@in_document_language
 def send_once(*, key: str, to: list[str], subject: str, body: str) -> bool:
     """Send one e-mail at most once per ``key``, whatever the number of runs:
     the ``SentNotification`` row and the message go in one transaction (a

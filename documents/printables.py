@@ -16,6 +16,7 @@ from typing import Any
 from django.utils.functional import Promise
 
 from . import cache, renderer
+from .language import in_document_language
 
 
 class UnknownDocument(LookupError):
@@ -41,7 +42,8 @@ class Printable:
     @property
     def context(self) -> dict[str, Any]:
         if self._context is None:
-            self._context = self.build_context()
+            # Vietnamese whatever the UI language: these texts are printed.
+            self._context = in_document_language(self.build_context)()
         return self._context
 
     def render_pdf(self, **options) -> bytes:

@@ -28,6 +28,7 @@ from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from . import fonts
+from .language import in_document_language
 
 RENDERER_VERSION = weasyprint.__version__
 
@@ -151,6 +152,7 @@ def _assets() -> _Assets:
     return _assets_for(_stylesheet_path().stat().st_mtime)
 
 
+@in_document_language
 def render_html(template_name: str, context: dict, *, for_pdf: bool = False) -> str:
     """The document's HTML, NFC-normalised.
 
@@ -161,6 +163,7 @@ def render_html(template_name: str, context: dict, *, for_pdf: bool = False) -> 
     return unicodedata.normalize("NFC", html)
 
 
+@in_document_language
 def render_pdf(
     template_name: str,
     context: dict,
@@ -199,6 +202,7 @@ def render_pdf(
         return document.write_pdf(pdf_variant=pdf_variant)
 
 
+@in_document_language
 def render_pdf_parts(
     template_name: str,
     contexts: list[dict],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .permissions import ACTIONS, ROLE_LABELS, Role, can, user_agency, user_roles
 
@@ -58,7 +59,11 @@ def register_menu_entry(entry: MenuEntry) -> None:
 
 
 register_menu_entry(MenuEntry(_("Trang chủ"), "home", "house", position=0))
-register_menu_entry(MenuEntry(_("Kế hoạch"), "plans:list", "journal-text", "plan.view", position=10))
+register_menu_entry(
+    MenuEntry(
+        pgettext_lazy("the list of plans", "Kế hoạch"), "plans:list", "journal-text", "plan.view", position=10
+    )
+)
 register_menu_entry(
     MenuEntry(
         _("Thư đã gửi"),

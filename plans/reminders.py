@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from documents import notifications, workflow
+from documents.language import in_document_language
 from documents.models import DocumentStatus
 
 from .models import Task, TaskStatus
@@ -33,6 +34,7 @@ def reminder_kind(due: datetime.date, today: datetime.date, days: int) -> str | 
     return None
 
 
+@in_document_language
 def task_reminders_send(*, today: datetime.date | None = None) -> int:
     """Send the reminders due today; returns the number of e-mails sent."""
     today = today or workflow.local_today()

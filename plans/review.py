@@ -78,7 +78,7 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
             parts["article"].append(
                 {
                     "id": article.pk,
-                    "label": f"Điều {index}",
+                    "label": _("Điều %(number)s") % {"number": index},
                     "fields": {str(_("Nội dung")): _text(article.body)},
                 }
             )
