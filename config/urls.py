@@ -43,7 +43,6 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("ngon-ngu/", i18n.set_language, name="set_language"),
-    path("ngon-ngu/", i18n.set_language, name="set_language"),
     path("thu-da-gui/", home.DevMailView.as_view(), name="dev_mailbox"),
     path("ke-hoach/", include("plans.urls")),
     path("van-ban/", include("documents.urls")),
