@@ -166,6 +166,14 @@ def _fingerprint(key: str, files: Callable[[], Iterable[Path]], *, watch: bool |
     return value
 
 
+def template_fingerprint(template_name: str) -> str:
+    """The project's templates that ``template_name`` draws and its template
+    tags, hashed (for caches of page fragments: plans' ``formcache``)."""
+    return _fingerprint(f"templates:{template_name}", lambda: _template_files(template_name)) + _fingerprint(
+        "code", _code_files
+    )
+
+
 def environment_fingerprint(template_name: str) -> dict[str, str]:
     return {
         "templates": _fingerprint(f"templates:{template_name}", lambda: _template_files(template_name)),
