@@ -96,7 +96,9 @@ def export_workbook(event: Event) -> bytes:
             ],
         )
     spreadsheets.set_widths(sheet, WIDTHS)
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    spreadsheets.fit_rows(sheet, first_row=HEADER_ROW, widths=WIDTHS)
+    spreadsheets.centre_columns(sheet, (1, 2, 3), first_row=HEADER_ROW + 1)
+    spreadsheets.print_setup(sheet, header_row=HEADER_ROW)
     spreadsheets.add_choices(sheet, 4, HEADER_ROW + 1, list(kinds.values()), title="Loại")
     return spreadsheets.workbook_bytes(workbook)
 

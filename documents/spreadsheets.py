@@ -95,6 +95,41 @@ def write_header(sheet, row: int, headers: Sequence[str]) -> None:
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1).coordinate
 
 
+LINE_HEIGHT = 15  # points, for the default 11 pt font
+MAX_ROW_HEIGHT = 409  # Excel's limit
+
+
+def fit_rows(sheet, *, first_row: int, widths: Sequence[float]) -> None:
+    """Row heights that show every wrapped line: spreadsheets do not grow a
+    row for wrapped text they did not lay out themselves."""
+    for row in sheet.iter_rows(min_row=first_row):
+        lines = 1
+        for cell, width in zip(row, widths, strict=False):
+            if isinstance(cell.value, str):
+                per_line = max(int(width * 1.1), 1)
+                wrapped = sum(max(1, -(-len(line) // per_line)) for line in cell.value.split("\n"))
+                lines = max(lines, wrapped)
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = min(lines * LINE_HEIGHT, MAX_ROW_HEIGHT)
+
+
+def centre_columns(sheet, columns: Iterable[int], *, first_row: int) -> None:
+    """Numbers and times centred, as in the printed tables."""
+    for column in columns:
+        for (cell,) in sheet.iter_rows(min_row=first_row, min_col=column, max_col=column):
+            cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
+
+
+def print_setup(sheet, *, header_row: int) -> None:
+    """Printed from Excel: A4 landscape, as wide as the page, the header on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+
+
 def set_widths(sheet, widths: Iterable[float]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

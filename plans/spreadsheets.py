@@ -111,7 +111,9 @@ def export_workbook(plan: Plan) -> bytes:
         )
         sheet.cell(row=HEADER_ROW + offset, column=9).number_format = "DD/MM/YYYY"
     spreadsheets.set_widths(sheet, WIDTHS)
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    spreadsheets.fit_rows(sheet, first_row=HEADER_ROW, widths=WIDTHS)
+    spreadsheets.centre_columns(sheet, (1, 2), first_row=HEADER_ROW + 1)
+    spreadsheets.print_setup(sheet, header_row=HEADER_ROW)
     spreadsheets.add_whole_numbers(sheet, 2, HEADER_ROW + 1, 1, services.TASK_MAX_DEPTH, title="Cấp")
     spreadsheets.add_choices(sheet, 7, HEADER_ROW + 1, list(status_labels.values()), title="Tình trạng")
     return spreadsheets.workbook_bytes(workbook)

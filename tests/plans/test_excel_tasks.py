@@ -110,6 +110,14 @@ def test_round_trip_into_an_empty_plan_gives_the_same_rows_and_the_same_printed_
     assert [cell.value for cell in sheet[3]] == list(spreadsheets.HEADERS)
     assert sheet.freeze_panes == "A4"
     assert sheet.column_dimensions["C"].width == 60
+    # Printed from Excel: A4 landscape, one page wide, the header repeated; wrapped text gets its height.
+    assert (sheet.page_setup.orientation, sheet.page_setup.fitToWidth, sheet.print_title_rows) == (
+        "landscape",
+        1,
+        "$3:$3",
+    )
+    # Two lines: "Gửi dự thảo …" and "- Hoàn thiện dự thảo".
+    assert sheet.row_dimensions[6].height == 30
     assert [(row[0].value, row[1].value) for row in sheet.iter_rows(min_row=4, max_row=8)] == [
         ("1", 1),
         ("1.1", 2),
