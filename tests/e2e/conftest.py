@@ -213,6 +213,15 @@ def journey(request, browser, live_server) -> Iterator[Journey]:
         context.close()
 
 
+def settled(form) -> None:
+    """Wait until an edit form swapped in by htmx has put the focus in its
+    ``autofocus`` field, as it does once the swap settles: typing before that
+    would see the caret jump into that field mid-word."""
+    from playwright.sync_api import expect
+
+    expect(form.locator("[autofocus]")).to_be_focused()
+
+
 def read_pdf(path: Path) -> Nd30Pdf:
     """The downloaded PDF read back as lines of text (the draft watermark apart)."""
     return Nd30Pdf(path.read_bytes())

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import data
-from tests.e2e.conftest import pdf_table_rows, pdf_text, read_pdf
+from tests.e2e.conftest import pdf_table_rows, pdf_text, read_pdf, settled
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,6 +78,7 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
     sections = page.locator("#section-list")
     sections.get_by_role("listitem").filter(has_text="NỘI DUNG").get_by_role("button", name="Sửa").click()
     edit = sections.locator("form")
+    settled(edit)
     edit.get_by_label("Nội dung", exact=True).fill("Các cơ quan, đơn vị triển khai các nhiệm vụ sau:")
     edit.get_by_label("Phần cấu trúc chèn vào").select_option(label="Bảng nhiệm vụ (tiến độ cụ thể)")
     edit.scroll_into_view_if_needed()
@@ -89,7 +90,6 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
     expect(saved).to_contain_text("Bảng nhiệm vụ (tiến độ cụ thể)")
 
     # Three tasks, lead agencies taken from the directory through the type-ahead.
-    new_task = page.locator("#new-task-form")
     for description, time_frame, typed, lead, cooperating in TASKS:
         new_task = page.locator("#new-task-form")
         new_task.get_by_role("textbox", name=re.compile(r"^Nhiệm vụ")).fill(description)
@@ -103,8 +103,7 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
         )
     tasks = page.locator("#task-list")
     expect(tasks.get_by_role("row")).to_have_count(1 + len(TASKS))
-    first = tasks.get_by_role("row").nth(1)
-    expect(first).to_contain_text("Hạn: 14/01/2027")
+    expect(tasks.get_by_role("row").nth(1)).to_contain_text("Hạn: 14/01/2027")
     expect(tasks.get_by_role("row").nth(2)).to_contain_text("Hạn: 31/03/2027")
     tasks.scroll_into_view_if_needed()
     journey.shot("tasks-added")
@@ -128,7 +127,6 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
     journey.shot("event-created")
 
     page.get_by_role("link", name="Chương trình", exact=True).click()
-    new_slot = page.locator("#new-slot-form")
     for start, end, kind, content, performer in SLOTS:
         new_slot = page.locator("#new-slot-form")
         new_slot.get_by_label("Từ").fill(start)
@@ -142,7 +140,7 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
             start.replace(":", "h")
         )
     page.get_by_role("button", name="In chương trình làm phụ lục của kế hoạch").click()
-    expect(page.get_by_role("alert").or_(page.locator(".alert")).first).to_be_visible()
+    expect(page.get_by_text("Chương trình đã là phụ lục của kế hoạch.")).to_be_visible()
     journey.shot("programme", full_page=True)
 
     # Back in the plan, the PDF has the title, the tasks and the programme.
@@ -152,6 +150,7 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
     sections.get_by_role("listitem").filter(has_text="THỜI GIAN, ĐỊA ĐIỂM").get_by_role(
         "button", name="Sửa"
     ).click()
+    settled(sections.locator("form"))
     sections.locator("form").get_by_label("Phần cấu trúc chèn vào").select_option(
         label="Sự kiện: thời gian và địa điểm"
     )

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import data
+from tests.e2e.conftest import settled
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -80,6 +81,7 @@ def test_leader_reviews_comments_sees_diff_and_approves(journey):
     journey.shot("staff-sees-comment")
     row.get_by_role("button", name="Sửa").click()
     edit = staff.locator("#task-list form")
+    settled(edit)
     edit.get_by_label("Thời gian thực hiện").fill("Trước ngày 31/3/2027")
     edit.get_by_role("button", name="Lưu nhiệm vụ").click()
     expect(staff.locator("#task-list form")).to_have_count(0)
