@@ -381,6 +381,10 @@ def p3(env_pg: dict[str, str], seconds: float) -> None:
         target="<= 12, constant",
     )
 
+    from plans import services as plan_services
+
+    draft = plan_services.plan_copy(plan=seed_003_plan(), years=1, user=user)
+
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
@@ -431,6 +435,20 @@ def p3(env_pg: dict[str, str], seconds: float) -> None:
             target="<= 150",
         )
         emit("plan_page_rps", value=round(plan_rps, 1), clients=20)
+        # The page staff work in all day: a draft, with its add-a-row forms.
+        draft_path = f"/ke-hoach/{draft.pk}/"
+        _load(port, draft_path, cookie, 4, 2)
+        latencies, errors, elapsed = _load(port, draft_path, cookie, 20, seconds)
+        emit(
+            "plan_editor_draft_p95_ms",
+            value=round(_p95(latencies), 1),
+            median=round(statistics.median(latencies), 1),
+            rps=round(len(latencies) / elapsed, 1),
+            requests=len(latencies),
+            errors=errors,
+            clients=20,
+            tasks=draft.tasks.count(),
+        )
         _load(port, "/bench/hello/", cookie, 4, 1)
         hello, hello_errors, hello_elapsed = _load(port, "/bench/hello/", cookie, 20, seconds)
         hello_rps = len(hello) / hello_elapsed
