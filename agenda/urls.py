@@ -12,6 +12,7 @@ urlpatterns = [
     path("sap-xep/", views.SlotsReorderView.as_view(), name="reorder"),
     path("phu-luc/", views.ProgrammeAttachView.as_view(), name="attach"),
     path("pdf/", views.ProgrammePdfView.as_view(), name="pdf"),
+    path("docx/", views.ProgrammePdfView.as_view(document_format="docx"), name="docx"),
     path("ban-in/", views.ProgrammePrintView.as_view(), name="print"),
     path("xuat-excel/", excel_views.ProgrammeExportView.as_view(), name="export"),
     path("nhap-excel/", excel_views.ProgrammeImportView.as_view(), name="import"),

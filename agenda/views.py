@@ -22,6 +22,7 @@ from django.views.generic import TemplateView
 
 from conferences.models import Event
 from documents import cache, renderer
+from documents.docx import WordFormatMixin
 from plans.models import Appendix
 from plans.permissions import ActionRequiredMixin, can
 
@@ -291,7 +292,7 @@ class ProgrammeAttachView(ProgrammeEditMixin, View):
 # --------------------------------------------------------------------------- printing
 
 
-class ProgrammePrintMixin(EventMixin):
+class ProgrammePrintMixin(WordFormatMixin, EventMixin):
     action = PRINT_ACTION
 
     def context(self) -> dict[str, Any]:
@@ -301,11 +302,19 @@ class ProgrammePrintMixin(EventMixin):
 class ProgrammePdfView(ProgrammePrintMixin, View):
     def get(self, request, *args, **kwargs):
         context = self.context()
+        event = self.get_event()
+        if self.wants_word:
+            return self.word_response(
+                documents.TEMPLATE,
+                context,
+                title=context["meta"]["title"],
+                author=context["meta"]["author"],
+                filename=documents.programme_filename(event, None),
+            )
         data = cache.cached_pdf(
             documents.TEMPLATE, context, title=context["meta"]["title"], author=context["meta"]["author"]
         )
         response = HttpResponse(data, content_type="application/pdf")
-        event = self.get_event()
         disposition = "inline" if request.GET.get("inline") == "1" else "attachment"
         response["Content-Disposition"] = (
             f'{disposition}; filename="{documents.programme_filename(event, None)}"'

@@ -20,6 +20,11 @@ urlpatterns = [
     path("<int:pk>/quyet-dinh/<int:decision_pk>/", views.DecisionDetailView.as_view(), name="decision"),
     path("<int:pk>/quyet-dinh/<int:decision_pk>/pdf/", views.DecisionPdfView.as_view(), name="decision_pdf"),
     path(
+        "<int:pk>/quyet-dinh/<int:decision_pk>/docx/",
+        views.DecisionPdfView.as_view(document_format="docx"),
+        name="decision_docx",
+    ),
+    path(
         "<int:pk>/quyet-dinh/<int:decision_pk>/ban-in/",
         views.DecisionPrintView.as_view(),
         name="decision_print",
@@ -28,6 +33,11 @@ urlpatterns = [
         "<int:pk>/quyet-dinh/<int:decision_pk>/cong-bo/pdf/",
         views.DecisionPdfView.as_view(reading_list=True),
         name="reading_pdf",
+    ),
+    path(
+        "<int:pk>/quyet-dinh/<int:decision_pk>/cong-bo/docx/",
+        views.DecisionPdfView.as_view(reading_list=True, document_format="docx"),
+        name="reading_docx",
     ),
     path(
         "<int:pk>/quyet-dinh/<int:decision_pk>/cong-bo/ban-in/",

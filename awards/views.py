@@ -29,6 +29,7 @@ from django.views.generic import FormView, TemplateView
 
 from delegates.access import AgencyAccessMixin, issue_link, links_for, revoke_link
 from documents import workflow
+from documents.docx import WordFormatMixin
 from documents.models import DocumentStatus
 from plans.models import Agency, Plan
 from plans.permissions import ActionRequiredMixin, can
@@ -413,7 +414,7 @@ class DecisionDetailView(DecisionMixin, TemplateView):
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")  # the review page frames it
-class DecisionPdfView(DecisionMixin, View):
+class DecisionPdfView(WordFormatMixin, DecisionMixin, View):
     reading_list = False
 
     def get(self, request, *args, **kwargs):
@@ -423,6 +424,8 @@ class DecisionPdfView(DecisionMixin, View):
             if self.reading_list
             else documents.decision_printable(decision)
         )
+        if self.wants_word:
+            return self.printable_word_response(printable)
         entry = workflow.entry_for(decision) if decision.is_issued and not self.reading_list else None
         # An issued decision is the file stored when it was issued, never a new rendering.
         data = workflow.stored_pdf(entry) if entry is not None else printable.pdf()

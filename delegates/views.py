@@ -32,6 +32,7 @@ from django.views.generic import FormView, TemplateView
 
 from conferences.models import Event
 from documents import cache
+from documents.docx import WordFormatMixin
 from plans.context_processors import safe_reverse
 from plans.permissions import ActionRequiredMixin, Role, can, require, user_agency, user_roles
 
@@ -65,6 +66,18 @@ def pdf_response(data: bytes, filename: str, *, inline: bool = True) -> HttpResp
 def render_pdf(template: str, context: dict, meta: dict) -> bytes:
     # Through the render cache: an unchanged list or invitation is not laid out again.
     return cache.cached_pdf(template, context, title=meta["title"], author=meta["author"])
+
+
+class PrintedMixin(WordFormatMixin):
+    """The printed outputs: a PDF, or (routed with ``document_format="docx"``)
+    the same document as a Word file, behind the same access checks."""
+
+    def printed(self, template: str, context: dict, meta: dict, filename: str) -> HttpResponse:
+        if self.wants_word:
+            return self.word_response(
+                template, context, title=meta["title"], author=meta["author"], filename=filename
+            )
+        return pdf_response(render_pdf(template, context, meta), filename)
 
 
 # --------------------------------------------------------------------------- staff
@@ -437,7 +450,10 @@ class RegistrationAccessMixin:
     def urls(self) -> dict[str, str]:
         return {
             name: self.url(name)
-            for name in ("form", "add_row", "import", "list_pdf", "list_xlsx", "invitation_pdf", "blank_pdf")
+            for name in (
+                *("form", "add_row", "import", "list_pdf", "list_xlsx", "invitation_pdf", "blank_pdf"),
+                *("list_docx", "invitation_docx", "blank_docx"),
+            )
         }
 
     def editable(self) -> bool:
@@ -647,11 +663,15 @@ class ImportView(RegistrationAccessMixin, TemplateView):
         return redirect(self.url("form"))
 
 
-class RegistrationListPdfView(RegistrationAccessMixin, View):
+class RegistrationListPdfView(PrintedMixin, RegistrationAccessMixin, View):
     def get(self, request, *args, **kwargs):
         context = documents.build_list_context(self.registration.opening, registration=self.registration)
-        data = render_pdf(documents.LIST_TEMPLATE, {"doc": context}, context["meta"])
-        return pdf_response(data, f"danh-sach-{self.registration.pk}.pdf")
+        return self.printed(
+            documents.LIST_TEMPLATE,
+            {"doc": context},
+            context["meta"],
+            f"danh-sach-{self.registration.pk}.pdf",
+        )
 
 
 class RegistrationListXlsxView(RegistrationAccessMixin, View):
@@ -665,7 +685,7 @@ class RegistrationListXlsxView(RegistrationAccessMixin, View):
         return response
 
 
-class RegistrationInvitationPdfView(RegistrationAccessMixin, View):
+class RegistrationInvitationPdfView(PrintedMixin, RegistrationAccessMixin, View):
     def get(self, request, *args, **kwargs):
         invitation = self.registration.opening.invitations.select_related("issuing_agency__parent").first()
         if invitation is None:
@@ -675,18 +695,18 @@ class RegistrationInvitationPdfView(RegistrationAccessMixin, View):
             invitee=documents.invitee_line_for_agency(self.registration),
             registration=self.registration,
         )
-        data = render_pdf(documents.INVITATION_TEMPLATE, {"items": [context]}, context["meta"])
-        return pdf_response(
-            data, documents.invitation_filename(invitation, self.registration.agency.short_name)
+        return self.printed(
+            documents.INVITATION_TEMPLATE,
+            {"items": [context]},
+            context["meta"],
+            documents.invitation_filename(invitation, self.registration.agency.short_name),
         )
 
 
-class RegistrationBlankPdfView(RegistrationAccessMixin, View):
+class RegistrationBlankPdfView(PrintedMixin, RegistrationAccessMixin, View):
     def get(self, request, *args, **kwargs):
         context = documents.build_blank_form_context(self.registration.opening)
-        return pdf_response(
-            render_pdf(documents.FORM_TEMPLATE, {"doc": context}, context["meta"]), "mau-dang-ky.pdf"
-        )
+        return self.printed(documents.FORM_TEMPLATE, {"doc": context}, context["meta"], "mau-dang-ky.pdf")
 
 
 class MyRegistrationsView(ActionRequiredMixin, TemplateView):
@@ -705,12 +725,11 @@ class MyRegistrationsView(ActionRequiredMixin, TemplateView):
 # --------------------------------------------------------------------------- outputs (staff)
 
 
-class ListPdfView(StaffMixin, View):
+class ListPdfView(PrintedMixin, StaffMixin, View):
     def get(self, request, pk):
         context = documents.build_list_context(self.get_opening())
-        return pdf_response(
-            render_pdf(documents.LIST_TEMPLATE, {"doc": context}, context["meta"]),
-            f"danh-sach-dai-bieu-{pk}.pdf",
+        return self.printed(
+            documents.LIST_TEMPLATE, {"doc": context}, context["meta"], f"danh-sach-dai-bieu-{pk}.pdf"
         )
 
 
@@ -723,30 +742,29 @@ class ListXlsxView(StaffMixin, View):
         return response
 
 
-class BlankFormPdfView(StaffMixin, View):
+class BlankFormPdfView(PrintedMixin, StaffMixin, View):
     def get(self, request, pk):
         context = documents.build_blank_form_context(self.get_opening())
-        return pdf_response(
-            render_pdf(documents.FORM_TEMPLATE, {"doc": context}, context["meta"]), f"mau-dang-ky-{pk}.pdf"
+        return self.printed(
+            documents.FORM_TEMPLATE, {"doc": context}, context["meta"], f"mau-dang-ky-{pk}.pdf"
         )
 
 
-class CardsPdfView(StaffMixin, View):
+class CardsPdfView(PrintedMixin, StaffMixin, View):
     def get(self, request, pk):
         context = documents.build_cards_context(self.get_opening(), base_url=request.build_absolute_uri("/"))
-        return pdf_response(
-            render_pdf(documents.CARDS_TEMPLATE, {"doc": context}, context["meta"]), f"the-dai-bieu-{pk}.pdf"
+        return self.printed(
+            documents.CARDS_TEMPLATE, {"doc": context}, context["meta"], f"the-dai-bieu-{pk}.pdf"
         )
 
 
-class CheckinSheetPdfView(StaffMixin, View):
+class CheckinSheetPdfView(PrintedMixin, StaffMixin, View):
     def get(self, request, pk):
         context = documents.build_checkin_sheet_context(
             self.get_opening(), base_url=request.build_absolute_uri("/")
         )
-        return pdf_response(
-            render_pdf(documents.CHECKIN_TEMPLATE, {"doc": context}, context["meta"]),
-            f"danh-sach-ky-nhan-{pk}.pdf",
+        return self.printed(
+            documents.CHECKIN_TEMPLATE, {"doc": context}, context["meta"], f"danh-sach-ky-nhan-{pk}.pdf"
         )
 
 
@@ -835,7 +853,7 @@ class InvitationEditView(StaffMixin, FormView):
 
 
 @method_decorator(xframe_options_sameorigin, name="dispatch")
-class InvitationPdfView(StaffMixin, View):
+class InvitationPdfView(PrintedMixin, StaffMixin, View):
     def get(self, request, pk, inv, reg=None, delegate=None):
         invitation = get_object_or_404(
             Invitation.objects.select_related("issuing_agency__parent", "opening__event"),
@@ -874,8 +892,12 @@ class InvitationPdfView(StaffMixin, View):
         if not items:
             messages.info(request, _("Chưa có ai để in giấy mời."))
             return redirect("delegates:invitation", pk, inv)
-        data = render_pdf(documents.INVITATION_TEMPLATE, {"items": items}, items[0]["meta"])
-        return pdf_response(data, documents.invitation_filename(invitation, suffix))
+        return self.printed(
+            documents.INVITATION_TEMPLATE,
+            {"items": items},
+            items[0]["meta"],
+            documents.invitation_filename(invitation, suffix),
+        )
 
 
 # --------------------------------------------------------------------------- check-in

@@ -52,6 +52,7 @@ for _name, _slug in _PART_SLUGS.items():
 # The printed document (plans/views/printing.py); the editor's preview frames "print".
 urlpatterns += [
     path("<int:pk>/pdf/", PlanPdfView.as_view(), name="pdf"),
+    path("<int:pk>/docx/", PlanPdfView.as_view(document_format="docx"), name="docx"),
     path("<int:pk>/ban-in/", PlanPrintView.as_view(), name="print"),
 ]
 

@@ -14,6 +14,7 @@ from django.views import View
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from documents import jobs, workflow
+from documents.docx import WordFormatMixin
 from documents.views import job_started_response
 
 from ..documents import plan_printable, plan_queryset
@@ -21,7 +22,7 @@ from ..jobs import PLAN_PDF, plan_pdf_in_background
 from ..permissions import ActionRequiredMixin
 
 
-class _PlanPrintableMixin(ActionRequiredMixin):
+class _PlanPrintableMixin(WordFormatMixin, ActionRequiredMixin):
     action = "plan.print"
 
     def get_plan(self):
@@ -33,11 +34,14 @@ class _PlanPrintableMixin(ActionRequiredMixin):
 
 class PlanPdfView(_PlanPrintableMixin, View):
     """GET -> the PDF as a download; ``?inline=1`` shows it in the browser
-    (and may be framed by the site's own pages: the review page does)."""
+    (and may be framed by the site's own pages: the review page does).
+    Routed with ``document_format="docx"``: the same plan as a Word file."""
 
     def get(self, request, *args, **kwargs):
         plan = self.get_plan()
         printable = plan_printable(plan)
+        if self.wants_word:
+            return self.printable_word_response(printable)
         entry = workflow.entry_for(plan)
         inline = request.GET.get("inline") == "1"
         if entry is not None:
