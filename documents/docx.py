@@ -755,9 +755,9 @@ class Converter:
                 inline.pieces.append((child.tail, style, collapse))
         display = style["display"]
         if len(display) > 1 and display[1] == "flow-root":
-            self._inline_block_rules(element, style, inline.pieces[start:], inline)
+            self._inline_block_rules(element, style, inline.pieces[start:], inline, flow)
 
-    def _inline_block_rules(self, element, style, pieces, inline: _Inline) -> None:
+    def _inline_block_rules(self, element, style, pieces, inline: _Inline, flow: _Flow) -> None:
         """Rules drawn by an inline-block: its bottom border (the motto) or an
         ``::after`` block with a top border (the agency name, the title)."""
         lines, current = [], 0.0
@@ -775,7 +775,9 @@ class Converter:
                 italic=_is_italic(piece_style),
             )
         lines.append(current)
-        width = max(lines) + (_pt(style["padding_left"]) or 0.0) + (_pt(style["padding_right"]) or 0.0)
+        # Shrink-to-fit: a line longer than the box wraps, and the box is as wide as its container.
+        width = min(max(lines), flow.width)
+        width += (_pt(style["padding_left"]) or 0.0) + (_pt(style["padding_right"]) or 0.0)
         if style["border_bottom_style"] not in ("none", "hidden") and style["border_bottom_width"]:
             inline.rules.append(
                 (
