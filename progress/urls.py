@@ -19,6 +19,16 @@ urlpatterns = [
         views.TaskHistoryView.as_view(kind=CONCLUSION_KIND),
         name="history_ket_luan",
     ),
+    path(
+        "ke-hoach/<int:plan_pk>/nhiem-vu/<int:pk>/ghi/",
+        views.TaskRecordView.as_view(kind=PLAN_KIND),
+        name="record_nhiem_vu",
+    ),
+    path(
+        "ke-hoach/<int:plan_pk>/ket-luan/<int:pk>/ghi/",
+        views.TaskRecordView.as_view(kind=CONCLUSION_KIND),
+        name="record_ket_luan",
+    ),
     path("ke-hoach/<int:plan_pk>/tep/<int:report_pk>/", views.StaffFileView.as_view(), name="staff_file"),
     path("ke-hoach/<int:plan_pk>/lien-ket/", views.LinkView.as_view(), name="links"),
     path("ke-hoach/<int:plan_pk>/nhac-han/", views.RemindView.as_view(), name="remind"),
@@ -29,9 +39,16 @@ urlpatterns = [
         name="conclusion_create",
     ),
     path("bao-cao/<int:pk>/", views.ReportDetailView.as_view(), name="report"),
+    path("bao-cao/<int:pk>/sua/", views.ReportEditView.as_view(), name="report_edit"),
     path("bao-cao/<int:pk>/pdf/", views.ReportPdfView.as_view(), name="report_pdf"),
     path("bao-cao/<int:pk>/docx/", views.ReportPdfView.as_view(document_format="docx"), name="report_docx"),
     path("thong-bao-ket-luan/<int:pk>/", views.ConclusionView.as_view(), name="conclusion"),
+    path("thong-bao-ket-luan/<int:pk>/sua/", views.ConclusionEditView.as_view(), name="conclusion_edit"),
+    path(
+        "thong-bao-ket-luan/<int:pk>/nhiem-vu/them/",
+        views.ConclusionTaskAddView.as_view(),
+        name="conclusion_task_add",
+    ),
     path(
         "thong-bao-ket-luan/<int:pk>/nhiem-vu/<int:item_pk>/sua/",
         views.ConclusionTaskEditView.as_view(),

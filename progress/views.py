@@ -330,6 +330,15 @@ class TaskHistoryView(PlanMixin, FormView):
     template_name = "progress/task_history.html"
     form_class = ReportForm
     kind = selectors.PLAN_KIND
+    http_method_names = ["get", "head", "options"]
+
+    def history_url(self) -> str:
+        return reverse(
+            f"progress:history_{SEGMENT_BY_KIND[self.kind].replace('-', '_')}", args=self.url_args()
+        )
+
+    def url_args(self) -> list[int]:
+        return [self.kwargs["plan_pk"], self.kwargs["pk"]]
 
     def get_found(self):
         if not hasattr(self, "_found"):
@@ -364,13 +373,18 @@ class TaskHistoryView(PlanMixin, FormView):
             item=item,
             reports=reports,
             can_record=manage and bool(item.leads) and plan.is_issued,
+            record_url=reverse(
+                f"progress:record_{SEGMENT_BY_KIND[self.kind].replace('-', '_')}", args=self.url_args()
+            ),
         )
         return context
 
-    def post(self, request, *args, **kwargs):
-        if not can(request.user, MANAGE_ACTION):
-            raise Http404
-        return super().post(request, *args, **kwargs)
+
+class TaskRecordView(TaskHistoryView):
+    """POST: staff record a report received on paper for one of the lead agencies."""
+
+    action = MANAGE_ACTION
+    http_method_names = ["post"]
 
     def form_valid(self, form):
         obj, plan = self.get_found()
@@ -393,7 +407,7 @@ class TaskHistoryView(PlanMixin, FormView):
             _attach_error(form, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Đã ghi báo cáo tiến độ."))
-        return redirect(self.request.path)
+        return redirect(self.history_url())
 
 
 class StaffFileView(PlanMixin, View):
@@ -538,29 +552,43 @@ class ConclusionView(ConclusionMixin, TemplateView):
         )
         return context
 
+
+class ConclusionTaskAddView(ConclusionView):
+    """POST: one more conclusion item, tracked as a task."""
+
+    action = MANAGE_ACTION
+    http_method_names = ["post"]
+
     def post(self, request, *args, **kwargs):
-        if not can(request.user, MANAGE_ACTION):
-            raise Http404
         conclusion = self.get_conclusion()
-        if "description" in request.POST:
-            task_form = ConclusionTaskForm(request.POST)
-            if task_form.is_valid():
-                data = task_form.cleaned_data
-                try:
-                    services.conclusion_task_save(
-                        conclusion=conclusion,
-                        item=None,
-                        description=data["description"],
-                        time_frame=data["time_frame"],
-                        leads=data["lead_agencies"],
-                        cooperators=data["cooperating_agencies"],
-                    )
-                except ValidationError as error:
-                    _attach_error(task_form, error)
-                else:
-                    messages.success(request, _("Đã thêm nhiệm vụ theo kết luận."))
-                    return redirect(conclusion.get_absolute_url() + "#tasks")
-            return self.render_to_response(self.get_context_data(task_form=task_form))
+        task_form = ConclusionTaskForm(request.POST)
+        if task_form.is_valid():
+            data = task_form.cleaned_data
+            try:
+                services.conclusion_task_save(
+                    conclusion=conclusion,
+                    item=None,
+                    description=data["description"],
+                    time_frame=data["time_frame"],
+                    leads=data["lead_agencies"],
+                    cooperators=data["cooperating_agencies"],
+                )
+            except ValidationError as error:
+                _attach_error(task_form, error)
+            else:
+                messages.success(request, _("Đã thêm nhiệm vụ theo kết luận."))
+                return redirect(conclusion.get_absolute_url() + "#tasks")
+        return self.render_to_response(self.get_context_data(task_form=task_form))
+
+
+class ConclusionEditView(ConclusionView):
+    """POST: the notice's own fields."""
+
+    action = MANAGE_ACTION
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        conclusion = self.get_conclusion()
         form = ConclusionForm(request.POST, instance=conclusion)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -678,6 +706,13 @@ class ReportDetailView(ReportMixin, TemplateView):
             audit_url=_url_or_none("documents:audit", doc_id),
         )
         return context
+
+
+class ReportEditView(ReportDetailView):
+    """POST: the BÁO CÁO's typed text, while a draft or sent back."""
+
+    action = MANAGE_ACTION
+    http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         if not self.editable():

@@ -36,12 +36,11 @@ def test_staff_record_a_conclusion_and_its_tasks_and_the_lead_agency_reports(
     conclusion = Conclusion.objects.get(symbol="301/TB-UBND")
     assert response["Location"] == conclusion.get_absolute_url()
     # An item without a lead agency is refused next to the field.
-    response = staff.post(
-        conclusion.get_absolute_url(), {"description": "Việc không ai làm", "time_frame": ""}
-    )
+    add = reverse("progress:conclusion_task_add", args=[conclusion.pk])
+    response = staff.post(add, {"description": "Việc không ai làm", "time_frame": ""})
     assert "Chọn ít nhất một cơ quan chủ trì." in response.content.decode()
     staff.post(
-        conclusion.get_absolute_url(),
+        add,
         {
             "description": "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính",
             "time_frame": "Trước ngày 01/02/2027",
@@ -81,7 +80,7 @@ def test_items_are_edited_renumbered_on_delete_and_kept_once_reported(setup, cli
     conclusion = setup.conclusion
     for text in ("Thứ hai", "Thứ ba"):
         staff.post(
-            conclusion.get_absolute_url(),
+            reverse("progress:conclusion_task_add", args=[conclusion.pk]),
             {"description": text, "time_frame": "Thường xuyên", "lead_agencies": [setup.home.pk]},
         )
     second = ConclusionTask.objects.get(description="Thứ hai")
@@ -114,5 +113,7 @@ def test_conclusion_pages_need_the_progress_rights(setup, client_for):
     leader = client_for(Role.LEADER)
     page = leader.get(url).content.decode()
     assert "Công bố thủ tục hành chính mới" in page and "Thêm nhiệm vụ" not in page
-    assert leader.post(url, {"description": "x", "lead_agencies": [setup.home.pk]}).status_code == 404
+    add = reverse("progress:conclusion_task_add", args=[setup.conclusion.pk])
+    assert leader.post(add, {"description": "x", "lead_agencies": [setup.home.pk]}).status_code == 403
+    assert leader.post(reverse("progress:conclusion_edit", args=[setup.conclusion.pk]), {}).status_code == 403
     assert leader.get(reverse("progress:conclusion_create", args=[setup.plan.pk])).status_code == 403

@@ -67,18 +67,21 @@ def test_history_page_lists_every_agency_report_and_staff_records_one_on_paper(s
     url = reverse("progress:history_nhiem_vu", args=[setup.plan.pk, setup.overdue.pk])
     page = client.get(url).content.decode()
     assert "Chờ Bộ." in page and "Gặp khó khăn, vướng mắc" in page
-    response = client.post(url, {"agency": setup.finance.pk, "status": "done", "note": "Công văn 12/STC."})
-    assert response.status_code == 302
+    record = reverse("progress:record_nhiem_vu", args=[setup.plan.pk, setup.overdue.pk])
+    assert f'action="{record}"' in page
+    response = client.post(record, {"agency": setup.finance.pk, "status": "done", "note": "Công văn 12/STC."})
+    assert response["Location"] == url
     latest = selectors.reports_of("task", setup.overdue).first()
     assert latest.status == "done" and "thay mặt Sở Tài chính" in latest.reporter_label
     # Not a lead agency of this task: refused next to the field.
-    response = client.post(url, {"agency": setup.justice.pk, "status": "done", "note": "x"})
+    response = client.post(record, {"agency": setup.justice.pk, "status": "done", "note": "x"})
     assert response.status_code == 200
     assert "Chọn một cơ quan chủ trì của nhiệm vụ này." in response.content.decode()
     # A leader reads but may not record.
     leader = client_for(Role.LEADER)
     assert leader.get(url).status_code == 200
-    assert leader.post(url, {"agency": setup.finance.pk, "status": "done", "note": "x"}).status_code == 404
+    assert leader.post(record, {"agency": setup.finance.pk, "status": "done", "note": "x"}).status_code == 403
+    assert leader.post(url, {"agency": setup.finance.pk, "status": "done", "note": "x"}).status_code == 405
 
 
 def test_permissions_of_the_staff_pages(setup, client_for, client):

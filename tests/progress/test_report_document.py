@@ -153,7 +153,8 @@ def test_report_goes_through_review_and_issue_and_is_registered_as_printable(set
     assert response.content == workflow.stored_pdf(entry)
     page = staff_client.get(report.get_absolute_url()).content.decode()
     assert "Báo cáo đã ban hành nên chỉ xem được." in page
-    assert staff_client.post(report.get_absolute_url(), {"title": "Khác"}).status_code == 404
+    edit = reverse("progress:report_edit", args=[report.pk])
+    assert staff_client.post(edit, {"title": "Khác"}).status_code == 404
 
 
 def test_report_page_edits_the_text_and_explains_errors(setup, client_for):
@@ -175,10 +176,11 @@ def test_report_page_edits_the_text_and_explains_errors(setup, client_for):
         "recipients": "UBND tỉnh",
         "archive": "VT, CCVC",
     }
-    assert client.post(report.get_absolute_url(), form).status_code == 302
+    edit = reverse("progress:report_edit", args=[report.pk])
+    assert client.post(edit, form)["Location"] == report.get_absolute_url()
     report.refresh_from_db()
     assert (report.assessment, report.signer_title) == ("Đánh giá.", "GIÁM ĐỐC")
-    response = client.post(report.get_absolute_url(), {**form, "as_of": "31/02/2026", "title": ""})
+    response = client.post(edit, {**form, "as_of": "31/02/2026", "title": ""})
     assert response.status_code == 200
     page = response.content.decode()
     assert '<p id="error_1_id_as_of"><strong>Nhập một ngày hợp lệ.' in page
