@@ -91,7 +91,7 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
 
     # Three tasks, lead agencies taken from the directory through the type-ahead.
     for description, time_frame, typed, lead, cooperating in TASKS:
-        new_task = page.locator("#new-task-form")
+        new_task = page.get_by_role("form", name="Thêm nhiệm vụ")
         new_task.get_by_role("textbox", name=re.compile(r"^Nhiệm vụ")).fill(description)
         new_task.get_by_label("Thời gian thực hiện").fill(time_frame)
         pick_agency(page, "Đơn vị chủ trì", typed, lead, scope=new_task)
@@ -128,7 +128,7 @@ def test_staff_drafts_plan_with_tasks_and_programme_and_downloads_pdf(journey):
 
     page.get_by_role("link", name="Chương trình", exact=True).click()
     for start, end, kind, content, performer in SLOTS:
-        new_slot = page.locator("#new-slot-form")
+        new_slot = page.get_by_role("form", name="Thêm dòng chương trình")
         new_slot.get_by_label("Từ").fill(start)
         new_slot.get_by_label("Đến").fill(end)
         new_slot.get_by_label("Loại").select_option(label=kind)
