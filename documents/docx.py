@@ -710,7 +710,14 @@ class Converter:
         format_.first_line_indent = Pt(indent) if indent else None
         line = _line_height_pt(style)
         self._paragraph_spacing(paragraph, before=flow.pending_space, after=0, line=line)
-        format_.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        if any(not isinstance(text, str) for text, _style, _collapse in inline.pieces):
+            # A picture makes its line taller: an exact height would cut it off.
+            format_.line_spacing_rule = WD_LINE_SPACING.AT_LEAST
+            _set(paragraph._p.get_or_add_pPr(), "w:spacing", lineRule="atLeast")
+        else:
+            format_.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        if own and style["position"] == "absolute" and style["right"] != "auto":
+            format_.alignment = WD_ALIGN_PARAGRAPH.RIGHT  # a box pinned to the right edge (a card's QR code)
         if style["break_after"] == "avoid":
             format_.keep_with_next = True
         format_.widow_control = True
@@ -1030,8 +1037,10 @@ class Converter:
         self._prepare_table(table, [box_width] * columns, box_width * columns)
         for index, row in enumerate(table.rows):
             if box_height:
+                # At least the box's height: Word cannot overlay the absolutely placed QR
+                # code, so it follows the text and must not be cut off at the bottom.
                 row.height = Pt(box_height)
-                row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+                row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
             _set(row._tr.get_or_add_trPr(), "w:cantSplit")
             for column, cell in enumerate(row.cells):
                 position = index * columns + column
