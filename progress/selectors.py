@@ -144,9 +144,12 @@ def _reports_by_id(ids) -> dict[int, TaskReport]:
 
 
 def _due_of_task(task: Task, year: int | None) -> tuple[datetime.date | None, str]:
+    """The due date (the stored one, else the time frame's) and a note on it."""
     frame = describe(task.time_frame, year=year)
-    due = task.due_date or frame.due
-    return due, ("" if due is not None and not frame.explanation else frame.explanation)
+    if task.due_date is not None:
+        # A stored date (typed, or a bullet's row's date): the frame's note only if it is about this date.
+        return task.due_date, frame.explanation if frame.due == task.due_date else ""
+    return frame.due, frame.explanation
 
 
 def plan_task_queryset() -> QuerySet:

@@ -66,6 +66,13 @@ def test_time_frame_without_stored_due_date_is_read(setup):
     ongoing = next(i for i in selectors.plan_tracked(setup.plan, today=TODAY) if i.pk == setup.ongoing.pk)
     assert ongoing.due is None
     assert ongoing.due_note == "Thực hiện thường xuyên hoặc định kỳ: không có hạn cụ thể."
+    # A bullet with an empty time cell keeps its row's stored date, without "no time frame" beside it.
+    bullet = TaskFactory(
+        plan=setup.plan, description="- Gạch đầu dòng", time_frame="", due_date=datetime.date(2026, 12, 1)
+    )
+    bullet.lead_agencies.set([setup.finance])
+    item = next(i for i in selectors.plan_tracked(setup.plan, today=TODAY) if i.pk == bullet.pk)
+    assert (item.due, item.due_note) == (datetime.date(2026, 12, 1), "")
 
 
 def test_summary_counts_by_state_and_by_lead_agency(setup):
