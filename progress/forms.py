@@ -101,14 +101,16 @@ class ConclusionTaskForm(forms.Form):
     lead_agencies = forms.ModelMultipleChoiceField(
         label=_("Cơ quan chủ trì"),
         queryset=Agency.objects.none(),
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Giữ phím Ctrl (hoặc Cmd) để chọn nhiều cơ quan."),
         error_messages={"required": _("Chọn ít nhất một cơ quan chủ trì.")},
     )
     cooperating_agencies = forms.ModelMultipleChoiceField(
         label=_("Cơ quan phối hợp"),
         queryset=Agency.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Giữ phím Ctrl (hoặc Cmd) để chọn nhiều cơ quan."),
     )
 
     def __init__(self, *args, **kwargs):

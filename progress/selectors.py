@@ -129,8 +129,12 @@ class Tracked:
         return self.due is not None
 
 
-def _latest_report_ids(rows: QuerySet, field_name: str, cutoff: datetime.datetime | None):
+def _latest_report_ids(
+    rows: QuerySet, field_name: str, cutoff: datetime.datetime | None, agency: Agency | None = None
+):
     reports = TaskReport.objects.filter(**{field_name: OuterRef("pk")})
+    if agency is not None:
+        reports = reports.filter(agency=agency)
     if cutoff is not None:
         reports = reports.filter(created_at__lte=cutoff)
     return rows.annotate(latest_report_id=Subquery(reports.order_by("-created_at", "-id").values("id")[:1]))
@@ -283,8 +287,11 @@ def agency_tracked(
     if cooperating:
         tasks = tasks.exclude(lead_agencies=agency)
         items = items.exclude(lead_agencies=agency)
-    tasks = list(_latest_report_ids(tasks.distinct(), "task", None))
-    items = list(_latest_report_ids(items.distinct(), "conclusion_task", None))
+    # A lead agency's page shows its own latest report (a task may have several leads, and
+    # an agency never sees another's reports); a cooperating one reads the task's state.
+    own = None if cooperating else agency
+    tasks = list(_latest_report_ids(tasks.distinct(), "task", None, own))
+    items = list(_latest_report_ids(items.distinct(), "conclusion_task", None, own))
     plan_ids = {t.plan_id for t in tasks} | {i.conclusion.event.plan_id for i in items}
     plans = Plan.objects.in_bulk(plan_ids)
     numbers = _numbers_for(plans.values(), {t.plan_id for t in tasks})

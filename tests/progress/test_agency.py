@@ -199,3 +199,31 @@ def test_link_only_for_a_lead_agency_of_the_plan(setup, client_for):
     )
     assert "không chủ trì nhiệm vụ nào của kế hoạch" in response.content.decode()
     assert AgencyAccessLink.objects.count() == 0
+
+
+def test_two_lead_agencies_each_see_only_their_own_reports(setup, client_for, client, make_user):
+    shared = TaskFactory(
+        plan=setup.plan, description="Nhiệm vụ hai cơ quan cùng chủ trì", time_frame="Thường xuyên"
+    )
+    shared.lead_agencies.set([setup.justice, setup.finance])
+    services.report_submit(
+        kind="task",
+        task_id=shared.pk,
+        agency=setup.finance,
+        status="done",
+        note="Ghi chú riêng của Sở Tài chính.",
+    )
+    client.force_login(make_user(Role.AGENCY, agency=setup.justice))
+    listing = client.get(reverse("progress:agency_tasks")).content.decode()
+    row = listing[listing.index(f'data-task="task-{shared.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "Chưa báo cáo" in row and "Đã hoàn thành" not in row
+    page = client.get(task_url(shared)).content.decode()
+    assert "Ghi chú riêng của Sở Tài chính." not in page
+    assert "Chưa có báo cáo nào." in page
+    # Staff see both agencies' reports on the task's history.
+    staff = client_for(Role.STAFF)
+    history = staff.get(
+        reverse("progress:history_nhiem_vu", args=[setup.plan.pk, shared.pk])
+    ).content.decode()
+    assert "Ghi chú riêng của Sở Tài chính." in history
