@@ -34,7 +34,7 @@ define pytest
 endef
 
 .PHONY: help setup install system-packages messages run test test-embedded test-services \
-	lint format worker beat bench
+	lint format worker beat bench backup restore
 
 help:
 	@echo "make run     set everything up, load demo data, serve on http://$(HOST):$(PORT)"
@@ -42,6 +42,8 @@ help:
 	@echo "make setup   everything 'make run' does except serving (CI, scripts)"
 	@echo "make worker  a Celery worker (needs REDIS_URL)    make beat   the Celery beat scheduler"
 	@echo "make lint    ruff + import-linter                 make format reformat and autofix"
+	@echo "make backup  database + stored files into one archive in $(BACKUP_DIR) (README \"Operating it\")"
+	@echo "make restore FILE=var/backups/kehoach-….tar   restore an archive, verify it, then migrate"
 
 ## Installation ---------------------------------------------------------------
 
@@ -135,3 +137,22 @@ test-services:
 # PostgreSQL on 127.0.0.1 (BENCH_PG_URL) for the server figures.
 bench: install
 	@env -u DATABASE_URL -u REDIS_URL $(PY) bench/run.py
+
+## Operating ------------------------------------------------------------------------
+
+# Backups (README "Operating it"): the database (pg_dump, or SQLite's online
+# backup) and every stored file in one archive with a manifest of row counts
+# and SHA-256 sums. `make restore` refuses a database that holds data unless
+# FORCE=1, verifies the result, then applies migrations of newer code.
+BACKUP_DIR ?= var/backups
+BACKUP_KEEP ?= 14
+FILE ?=
+FORCE ?=
+
+backup: install
+	$(MANAGE) backup -o $(BACKUP_DIR) --keep $(BACKUP_KEEP)
+
+restore: install
+	@test -n "$(FILE)" || { echo "Name the archive: make restore FILE=$(BACKUP_DIR)/kehoach-YYYYMMDD-HHMMSS.tar"; exit 1; }
+	$(MANAGE) restore "$(FILE)" $(if $(FORCE),--force)
+	$(MANAGE) migrate --noinput -v1
