@@ -238,7 +238,11 @@ def _reminders_send(*, plan: Plan, today: datetime.date) -> ReminderResult:
             if not agency.email:
                 no_address.add(agency.name)
                 continue
-            key = f"reminder-progress-{item.kind}-{item.pk}-{agency.pk}-{item.state}-{item.due or 'none'}"
+            # Kind "reminder-task" (documents.notifications.kind_of): listed with the plans' own
+            # due-date reminders on "Thư nhắc đã gửi"; "progress" keeps the keys apart.
+            key = (
+                f"reminder-task-progress-{item.kind}-{item.pk}-{agency.pk}-{item.state}-{item.due or 'none'}"
+            )
             if notifications.send_once(key=key, to=[agency.email], subject=subject, body=body):
                 sent += 1
             else:

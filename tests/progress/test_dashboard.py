@@ -112,6 +112,9 @@ def test_reminders_go_once_to_lead_agencies_of_overdue_due_soon_and_unreported_t
     assert any("Bố trí kinh phí cải cách hành chính" in m.subject for m in mail.outbox)
     assert "/tien-do/don-vi/" in mail.outbox[0].body
     assert f"Đã gửi {len(expected)} thư nhắc" in response.content.decode()
+    # Staff find them among the task reminders on "Thư nhắc đã gửi".
+    sent = client.get(reverse("documents:sent"), {"kind": "reminder-task"}).content.decode()
+    assert "Bố trí kinh phí cải cách hành chính" in sent
     # Pressing again sends nothing new.
     response = client.post(url, follow=True)
     assert len(mail.outbox) == len(expected)
