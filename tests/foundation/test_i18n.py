@@ -317,7 +317,7 @@ def test_registration_page_by_secret_link_in_english(client):
     assert_english(
         response,
         "Registration deadline:",
-        "Your agency may register at most 3 people.",
+        "Places for your agency: 3.",
         "Save draft",
         "Send list",
         "Agency's focal point",
