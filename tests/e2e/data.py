@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
+
 from plans import services
 from plans.permissions import Role
 from tests.factories import AgencyFactory, AgencyKindFactory, ProvincialCommitteeFactory, UserFactory
@@ -47,10 +51,36 @@ def people(agencies: dict) -> dict:
 
 
 PLAN_TITLE = "Triển khai công tác cải cách hành chính năm 2027"
+ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def ahead(days: int) -> datetime.date:
+    """A day this many days after today: the journeys' time frames stay in the future."""
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def month_frame(day: datetime.date) -> str:
+    return f"Tháng {day.month:02d}/{day.year}"
+
+
+def quarter_frame(day: datetime.date) -> str:
+    return f"Quý {ROMAN_QUARTERS[(day.month - 1) // 3 + 1]}/{day.year}"
+
+
+def before_frame(day: datetime.date) -> str:
+    return f"Trước ngày {day:%d/%m/%Y}"
+
+
+# Description, time frame, lead agency; the first one is due well after the
+# "due soon" window of the progress pages, whenever the tests run.
 PLAN_TASKS = [
-    ("Xây dựng báo cáo tổng kết công tác cải cách hành chính năm 2026", "Tháng 01/2027", "Sở Tư pháp"),
-    ("Rà soát, công bố thủ tục hành chính thuộc thẩm quyền của tỉnh", "Quý I/2027", "Sở Tài chính"),
-    ("Tổ chức Hội nghị triển khai nhiệm vụ năm 2027", "Tháng 02/2027", "Sở Nội vụ"),
+    ("Xây dựng báo cáo tổng kết công tác cải cách hành chính", month_frame(ahead(70)), "Sở Tư pháp"),
+    (
+        "Rà soát, công bố thủ tục hành chính thuộc thẩm quyền của tỉnh",
+        quarter_frame(ahead(200)),
+        "Sở Tài chính",
+    ),
+    ("Tổ chức Hội nghị triển khai nhiệm vụ cải cách hành chính", month_frame(ahead(100)), "Sở Nội vụ"),
 ]
 
 
@@ -61,7 +91,7 @@ def draft_plan(*, staff, agencies: dict):
         user=staff,
         data={
             "issuing_agency": agencies["ubnd"],
-            "year": 2026,
+            "year": timezone.localdate().year,
             "title": PLAN_TITLE,
             "signer_title": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
             "signer_name": "Nguyễn Văn An",
