@@ -408,3 +408,23 @@ def test_a_landscape_appendix_is_a_landscape_section_with_its_own_numbering(db):
         ) == (20, 20, 30, 15)
     labels = [p.text for p in document.paragraphs if p.text.startswith("Phụ lục")]
     assert labels == ["Phụ lục I", "Phụ lục II"]
+
+
+def test_a_word_download_comes_from_the_render_cache_until_the_document_changes(
+    db, client_for, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    plan = PlanFactory(title="Tổ chức Hội nghị tổng kết")
+    SectionFactory(plan=plan, position=0, heading="Mục đích, yêu cầu", body="Đánh giá kết quả.")
+    client = client_for(Role.STAFF)
+    url = reverse("plans:docx", args=[plan.pk])
+    first = _get(client, url)
+    stored = sorted((tmp_path / "media" / "renders").rglob("*.docx"))
+    assert len(stored) == 1 and stored[0].read_bytes() == first
+    assert _get(client, url) == first  # the same file again, not a new one
+    plan.title = "Tổ chức Hội nghị sơ kết"
+    plan.save()
+    changed = _get(client, url)
+    assert changed != first
+    assert "Tổ chức Hội nghị sơ kết" in [p.text for p in Document(io.BytesIO(changed)).paragraphs]
+    assert len(sorted((tmp_path / "media" / "renders").rglob("*.docx"))) == 2
