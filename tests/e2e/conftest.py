@@ -222,6 +222,19 @@ def settled(form) -> None:
     expect(form.locator("[autofocus]")).to_be_focused()
 
 
+def pdf_viewer(page):
+    """The frame of Chromium's own PDF viewer showing a PDF that ``page`` frames
+    (its toolbar names the document from the PDF's title, and its pages)."""
+    waited = 0
+    while waited < TIMEOUT_MS:
+        for frame in page.frames:
+            if frame.url.startswith("chrome-extension://"):
+                return frame
+        page.wait_for_timeout(100)
+        waited += 100
+    raise AssertionError("no PDF viewer appeared in the page")
+
+
 def read_pdf(path: Path) -> Nd30Pdf:
     """The downloaded PDF read back as lines of text (the draft watermark apart)."""
     return Nd30Pdf(path.read_bytes())

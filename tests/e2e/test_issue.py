@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from documents import workflow
 from tests.e2e import data
-from tests.e2e.conftest import pdf_table_rows, pdf_text, read_pdf
+from tests.e2e.conftest import pdf_table_rows, pdf_text, pdf_viewer, read_pdf
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -43,6 +43,7 @@ def test_clerk_issues_approved_plan_with_number_and_date(journey):
     register_choice = page.get_by_role("radio", name=re.compile(r"sổ"))
     expect(register_choice.first).to_be_checked()
     expect(page.get_by_role("group", name="Cách cấp số")).to_contain_text(today.strftime("%d/%m/%Y"))
+    expect(pdf_viewer(page).get_by_text(data.PLAN_TITLE)).to_be_visible()
     journey.shot("issue-form")
     page.get_by_role("button", name="Ban hành").click()
 
@@ -54,6 +55,7 @@ def test_clerk_issues_approved_plan_with_number_and_date(journey):
     expect(symbol).to_have_text("01/KH-UBND")
     issued_on = issued.locator("dt", has_text="Ngày ban hành").locator("xpath=following-sibling::dd[1]")
     expect(issued_on).to_have_text(today.strftime("%d/%m/%Y"))
+    expect(pdf_viewer(page).get_by_text(data.PLAN_TITLE)).to_be_visible()
     journey.shot("issued")
 
     # The issued file carries the number and the date, without the draft mark.

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import data
-from tests.e2e.conftest import settled
+from tests.e2e.conftest import pdf_viewer, settled
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,6 +63,8 @@ def test_leader_reviews_comments_sees_diff_and_approves(journey):
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.headers["content-disposition"].startswith("inline")
     assert pdf.body().startswith(b"%PDF")
+    # Chromium's PDF viewer shows the document (its toolbar reads the PDF's title).
+    expect(pdf_viewer(leader).get_by_text(data.PLAN_TITLE)).to_be_visible()
     expect(leader.get_by_text("Đây là lần trình đầu tiên: chưa có bản trước để so sánh.")).to_be_visible()
     journey.shot("leader-reads-pdf", leader)
 
