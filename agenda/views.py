@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.decorators import method_decorator
@@ -234,7 +234,7 @@ class SlotMoveView(ProgrammeEditMixin, View):
     def post(self, request, *args, **kwargs):
         direction = request.POST.get("direction", "")
         if direction not in ("up", "down"):
-            raise Http404
+            return HttpResponseBadRequest(_("Hướng di chuyển không hợp lệ."))
         try:
             services.slot_move(slot=self.get_slot(), direction=direction)
         except ValidationError as error:

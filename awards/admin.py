@@ -3,6 +3,8 @@ nominations and decisions for looking into or repairing them."""
 
 from django.contrib import admin
 
+from documents.admin import FrozenDocumentAdminMixin
+
 from .models import AwardDecision, AwardType, Campaign, CampaignAgency, Nomination, NominationAttachment
 
 
@@ -29,7 +31,7 @@ class CampaignAgencyInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(FrozenDocumentAdminMixin, admin.ModelAdmin):
     list_display = ["title", "plan", "deadline", "closed"]
     list_filter = ["closed"]
     search_fields = ["title", "plan__title"]
@@ -45,7 +47,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(Nomination)
-class NominationAdmin(admin.ModelAdmin):
+class NominationAdmin(FrozenDocumentAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "unit", "agency", "award_type", "status", "campaign"]
     list_filter = ["status", "kind", "award_type"]
     search_fields = ["name", "unit", "agency__name"]
@@ -55,7 +57,7 @@ class NominationAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardDecision)
-class AwardDecisionAdmin(admin.ModelAdmin):
+class AwardDecisionAdmin(FrozenDocumentAdminMixin, admin.ModelAdmin):
     list_display = ["title", "campaign", "status", "number", "issued_on"]
     list_filter = ["status"]
     raw_id_fields = ["campaign", "issuing_agency"]

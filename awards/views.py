@@ -365,6 +365,8 @@ class DecisionMixin(CampaignMixin):
 
 class DecisionDetailView(DecisionMixin, TemplateView):
     template_name = "awards/decision_detail.html"
+    # Everyone who follows awards reads the draft; only those who manage them change it.
+    post_action = MANAGE_ACTION
 
     def editable(self) -> bool:
         # Text changes only while a draft or sent back: a leader reviews what stays put.

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from documents.admin import FrozenDocumentAdminMixin
+
 from .models import (
     BudgetItem,
     Delegation,
@@ -66,7 +68,7 @@ class BudgetItemInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(FrozenDocumentAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "plan", "date_text", "start_date", "expected_total"]
     list_filter = ["kind"]
     search_fields = ["name", "plan__title"]

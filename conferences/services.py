@@ -160,7 +160,10 @@ def event_update(*, event: Event, data: Mapping[str, Any]) -> Event:
     return event
 
 
+@transaction.atomic
 def event_delete(*, event: Event) -> None:
+    # Atomic of its own: an issued invitation refuses its deletion half-way
+    # through the cascade, and the caller's transaction must stay usable.
     ensure_editable(_plan_of(event))
     event.delete()
 

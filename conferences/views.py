@@ -15,7 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -278,7 +278,7 @@ class EventMoveView(EventEditMixin, View):
         event = get_object_or_404(Event, plan_id=self.kwargs["plan_pk"], pk=self.kwargs["pk"])
         direction = request.POST.get("direction", "")
         if direction not in ("up", "down"):
-            raise Http404
+            return HttpResponseBadRequest(_("Hướng di chuyển không hợp lệ."))
         try:
             services.event_move(event=event, direction=direction)
         except ValidationError as error:
@@ -507,7 +507,7 @@ class PartMoveView(PartMixin, View):
     def post(self, request, *args, **kwargs):
         direction = request.POST.get("direction", "")
         if direction not in ("up", "down"):
-            raise Http404
+            return HttpResponseBadRequest(_("Hướng di chuyển không hợp lệ."))
         try:
             self.part.move(self.get_item(self.get_event_row()), direction)
         except ValidationError as error:

@@ -40,7 +40,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plans.permissions import Role, user_agency, user_roles
+from plans.permissions import Access, Role, user_agency, user_roles
 
 from .models import AgencyAccessLink
 
@@ -191,6 +191,13 @@ class AgencyAccessMixin:
 
     access_target_model: type[models.Model] | None = None
     token_kwarg = "token"  # noqa: S105  (a URL keyword, not a secret)
+
+    @property
+    def access(self) -> Access:
+        """Declared for plans.permissions.declared_access."""
+        if self.token_kwarg in getattr(self, "kwargs", {}):
+            return Access.AGENCY_LINK
+        return Access.AGENCY_ACCOUNT
 
     def dispatch(self, request, *args, **kwargs):
         token = kwargs.get(self.token_kwarg)

@@ -34,7 +34,7 @@ from conferences.models import Event
 from documents import cache
 from documents.docx import WordFormatMixin
 from plans.context_processors import safe_reverse
-from plans.permissions import ActionRequiredMixin, Role, can, require, user_agency, user_roles
+from plans.permissions import Access, ActionRequiredMixin, Role, can, require, user_agency, user_roles
 
 from . import access, documents, excel, normalize, selectors, services
 from .forms import (
@@ -386,6 +386,13 @@ class RegistrationAccessMixin:
     """Finds the one registration this request may touch, by mode."""
 
     mode = "account"  # "account", "link" or "staff"
+
+    @property
+    def access(self) -> str:
+        """Declared for plans.permissions.declared_access."""
+        if self.mode == "staff":
+            return "action:registration.manage"
+        return Access.AGENCY_LINK if self.mode == "link" else Access.AGENCY_ACCOUNT
 
     def dispatch(self, request, *args, **kwargs):
         if self.mode == "staff":

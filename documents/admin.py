@@ -1,9 +1,36 @@
 """Registers in the admin: administrators name them; entries and counters
 are written only by the issuing service, so they are shown read-only."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
+from django.http import HttpResponseRedirect
 
 from .models import Register, RegisterCounter, RegisterEntry
+from .workflow import FrozenDocument
+
+
+class FrozenDocumentAdminMixin:
+    """For admins of rows that an issued document holds on to (an event with
+    an issued invitation, a campaign with an issued decision …): deleting or
+    changing them is refused with the reason, never a server error, and
+    nothing of the attempt is kept."""
+
+    def _refusing_frozen(self, view, request, *args, **kwargs):
+        try:
+            with transaction.atomic():
+                return view(request, *args, **kwargs)
+        except FrozenDocument as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self._refusing_frozen(super().changeform_view, request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self._refusing_frozen(super().delete_view, request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        return self._refusing_frozen(super().changelist_view, request, *args, **kwargs)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -32,6 +32,12 @@ class DocumentMixin(LoginRequiredMixin):
     """Loads the document named by ``doc`` and checks ``permission``."""
 
     permission = "view"
+    # Declared for plans.permissions.declared_access (the URL sweep reads it).
+    access = "workflow"
+
+    @property
+    def workflow_permissions(self) -> tuple[tuple[str, ...], ...]:
+        return (("view", self.permission),)
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -118,10 +124,13 @@ class ReviewView(DocumentMixin, TemplateView):
 class TransitionView(DocumentMixin, View):
     """POST action=submit|withdraw|approve|return (+ comment)."""
 
+    # The step named by this field asks the document type for its own permission too.
+    workflow_step_field = "action"
+
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "")
         if action not in workflow.STEPS or action == "issue":
-            raise Http404
+            return HttpResponseBadRequest(_("Thao tác không hợp lệ."))
         try:
             workflow.transition(
                 document=self.document,
@@ -165,6 +174,9 @@ class CommentCreateView(DocumentMixin, View):
 
 
 class CommentResolveView(LoginRequiredMixin, View):
+    access = "workflow"
+    workflow_permissions = (("view", "submit"),)
+
     def post(self, request, pk: int):
         comment = get_object_or_404(ReviewComment, pk=pk)
         try:
@@ -323,6 +335,9 @@ class AuditView(DocumentMixin, TemplateView):
 class RegisterListView(LoginRequiredMixin, TemplateView):
     """Sổ văn bản đi: what the clerk has issued, per register and year."""
 
+    access = "workflow"
+    workflow_permissions = (("issue",), ("review",))
+
     template_name = "documents/pages/register.html"
 
     def get_context_data(self, **kwargs):
@@ -375,6 +390,8 @@ def _owned_job(request, pk: int):
 class JobListView(LoginRequiredMixin, TemplateView):
     """The user's background jobs, newest first, with progress and downloads."""
 
+    access = "owner"
+
     template_name = "documents/pages/jobs.html"
 
     def get_context_data(self, **kwargs):
@@ -388,12 +405,16 @@ class JobListView(LoginRequiredMixin, TemplateView):
 class JobRowView(LoginRequiredMixin, View):
     """One job's row (HTMX polls it every second while the job runs)."""
 
+    access = "owner"
+
     def get(self, request, pk: int):
         job = _owned_job(request, pk)
         return TemplateResponse(request, "documents/pages/jobs.html#job-row", {"job": job})
 
 
 class JobDownloadView(LoginRequiredMixin, View):
+    access = "owner"
+
     def get(self, request, pk: int):
         job = _owned_job(request, pk)
         if job.status != JobStatus.DONE or not job.result:
@@ -408,6 +429,8 @@ class JobDownloadView(LoginRequiredMixin, View):
 
 
 class JobRetryView(LoginRequiredMixin, View):
+    access = "owner"
+
     def post(self, request, pk: int):
         job = jobs.job_retry(job=_owned_job(request, pk))
         if job.status == JobStatus.NOT_SENT:
@@ -435,7 +458,10 @@ def job_started_response(request, job):
 
 
 class JobStartView(LoginRequiredMixin, View):
-    """POST kind=<registered kind> and its parameters (year=…) -> a job."""
+    """POST kind=<registered kind> and its parameters (year=…) -> a job.
+    Any logged-in user; the kind's ``may_start`` decides (403)."""
+
+    access = "login"
 
     def post(self, request):
         kind = request.POST.get("kind", "")
@@ -443,7 +469,8 @@ class JobStartView(LoginRequiredMixin, View):
         try:
             job_kind = jobs.get_kind(kind)
         except LookupError:
-            raise Http404 from None
+            # A form of ours always names a kind: this is a malformed request.
+            return HttpResponseBadRequest(_("Không rõ loại tệp cần tạo."))
         if not job_kind.may_start(request.user, params):
             raise PermissionDenied(_("Bạn không có quyền thực hiện thao tác này."))
         title = str(job_kind.label)
@@ -455,6 +482,9 @@ class JobStartView(LoginRequiredMixin, View):
 
 class SentNotificationListView(LoginRequiredMixin, TemplateView):
     """Staff page: every e-mail the system sent once (reminders, jobs, workflow)."""
+
+    access = "workflow"
+    workflow_permissions = (("view",),)
 
     template_name = "documents/pages/sent.html"
 

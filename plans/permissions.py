@@ -72,6 +72,73 @@ ACTIONS: dict[str, frozenset[Role]] = {
 }
 
 
+class Access(StrEnum):
+    """How a page that no ``ACTIONS`` entry guards decides who may use it.
+
+    Such a view says so in its ``access`` attribute (a plain string in
+    ``documents``, which cannot import this module); views Django provides
+    are named in ``URL_ACCESS``. ``declared_access`` reads both, and
+    tests/security/test_sweep.py checks every URL of the project against it
+    and against ``ACTIONS``."""
+
+    PUBLIC = "public"  # anyone, logged in or not
+    LOGIN = "login"  # any logged-in user
+    OWNER = "owner"  # any logged-in user, on their own rows only (someone else's id: 404)
+    # The document type's rights (documents.workflow.WorkflowType.can, which
+    # maps them to ACTIONS) for the document named in the URL, or for any
+    # document type when none is named. The view's ``workflow_permissions``
+    # lists alternatives, each the permissions needed together:
+    # (("view", "issue"),) = view and issue; (("issue",), ("review",)) = either.
+    WORKFLOW = "workflow"
+    AGENCY_ACCOUNT = "agency-account"  # an agency representative, its own agency's rows only
+    AGENCY_LINK = "agency-link"  # whoever holds a live secret link: that link's agency and target only
+    ADMIN_SITE = "admin-site"  # the Django admin: users with staff status (administrators)
+
+
+# Views that Django provides, by URL name ("namespace:*" covers a namespace).
+URL_ACCESS: dict[str, Access] = {
+    "healthz": Access.PUBLIC,
+    "login": Access.PUBLIC,
+    "logout": Access.PUBLIC,
+    "password_change": Access.LOGIN,
+    "password_change_done": Access.LOGIN,
+    "password_reset": Access.PUBLIC,
+    "password_reset_done": Access.PUBLIC,
+    "password_reset_confirm": Access.PUBLIC,
+    "password_reset_complete": Access.PUBLIC,
+    "admin:login": Access.PUBLIC,
+    "admin:logout": Access.PUBLIC,
+    "admin:*": Access.ADMIN_SITE,
+}
+
+
+def declared_access(
+    view_func, url_name: str = "", url_kwargs: tuple[str, ...] = (), method: str = "GET"
+) -> str | None:
+    """What guards the view of a URL pattern (its name, its keywords) for
+    ``method``: ``"action:<action>"`` for an ``ActionRequiredMixin`` view,
+    else its ``Access`` value, else None. An unnamed pattern's name is
+    ``"<namespace>:"``."""
+    if url_name in URL_ACCESS:
+        return URL_ACCESS[url_name].value
+    namespace = url_name.rpartition(":")[0]
+    if namespace and f"{namespace}:*" in URL_ACCESS:
+        return URL_ACCESS[f"{namespace}:*"].value
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is None:
+        access = getattr(view_func, "access", None)
+        return str(access) if access else None
+    # As Django builds the view for a request, so properties can read as_view()'s arguments.
+    view = view_class(**getattr(view_func, "view_initkwargs", {}))
+    view.kwargs = dict.fromkeys(url_kwargs)
+    access = getattr(view, "access", None)
+    if access:
+        return str(access)
+    if isinstance(view, ActionRequiredMixin):
+        return f"action:{view.get_action(method)}"
+    return None
+
+
 def user_roles(user) -> frozenset[Role]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
@@ -116,17 +183,21 @@ def require(user, action: str) -> None:
 
 class ActionRequiredMixin(AccessMixin):
     """Anonymous users go to the login page; logged-in users without the
-    right get 403."""
+    right get 403. ``post_action``, when set, is what a POST needs instead
+    (a page that everyone with ``action`` reads, but fewer may change)."""
 
     action: str = ""
+    post_action: str = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        require(request.user, self.get_action())
+        require(request.user, self.get_action(request.method))
         return super().dispatch(request, *args, **kwargs)
 
-    def get_action(self) -> str:
+    def get_action(self, method: str = "GET") -> str:
+        if method == "POST" and self.post_action:
+            return self.post_action
         if not self.action:
             raise NotImplementedError(f"{type(self).__name__} names no action")
         return self.action

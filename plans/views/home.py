@@ -29,7 +29,15 @@ from documents.views import awaiting_rows
 
 from ..context_processors import safe_reverse
 from ..models import Plan
-from ..permissions import ROLE_GROUPS, ROLE_LABELS, ActionRequiredMixin, Role, user_agency, user_roles
+from ..permissions import (
+    ROLE_GROUPS,
+    ROLE_LABELS,
+    Access,
+    ActionRequiredMixin,
+    Role,
+    user_agency,
+    user_roles,
+)
 
 # A user with several roles lands on the home of the first one listed here.
 HOME_ORDER = [Role.STAFF, Role.LEADER, Role.CLERK, Role.AGENCY, Role.ADMIN]
@@ -48,6 +56,8 @@ def _plan_rows(queryset) -> list[tuple[Plan, str | None]]:
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
+    access = Access.LOGIN
+
     def get_role(self) -> Role | None:
         roles = user_roles(self.request.user)
         return next((role for role in HOME_ORDER if role in roles), None)

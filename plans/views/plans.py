@@ -15,7 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -542,7 +542,7 @@ class PartMoveView(PartMixin, View):
     def post(self, request, *args, **kwargs):
         direction = request.POST.get("direction", "")
         if direction not in self.DIRECTIONS:
-            raise Http404
+            return HttpResponseBadRequest(_("Hướng di chuyển không hợp lệ."))
         try:
             self.part.move(self.get_item(), direction)
         except ValidationError as error:

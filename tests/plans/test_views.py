@@ -259,7 +259,9 @@ def test_section_edit_move_delete_through_htmx(client_for):
     response = client.post(
         reverse("plans:section_move", args=[plan.pk, a.pk]), {"direction": "sideways"}, **HTMX
     )
-    assert response.status_code == 404
+    # Bad input, not a missing page: 400 with the reason.
+    assert response.status_code == 400
+    assert response.content.decode() == "Hướng di chuyển không hợp lệ."
 
     response = client.post(reverse("plans:section_delete", args=[plan.pk, a.pk]), **HTMX)
     assert response.status_code == 200
