@@ -8,10 +8,12 @@ class AgendaConfig(AppConfig):
 
     def ready(self) -> None:
         from .blocks import register_blocks
+        from .copying import register as register_copying
         from .review import register_review
 
         register_blocks()
         register_review()
+        register_copying()
 
         from plans import demo_registry
 

@@ -10,6 +10,7 @@ class AwardsConfig(AppConfig):
         from plans import demo_registry, panels
         from plans.context_processors import MenuEntry, register_menu_entry
 
+        from .copying import register as register_copying
         from .demo import describe_demo
         from .documents import register_printables
         from .models import Campaign
@@ -17,6 +18,7 @@ class AwardsConfig(AppConfig):
 
         register_printables()
         register_workflow()
+        register_copying()
         demo_registry.register("awards", describe_demo, order=50)
         register_menu_entry(MenuEntry(_("Khen thưởng"), "awards:list", "award", "awards.view", position=40))
         panels.register(

@@ -10,11 +10,13 @@ class ConferencesConfig(AppConfig):
         from plans import panels
 
         from .blocks import register_blocks
+        from .copying import register as register_copying
         from .models import Event
         from .review import register_review
 
         register_blocks()
         register_review()
+        register_copying()
         panels.register(
             panels.Panel(
                 key="events",

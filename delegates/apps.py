@@ -11,6 +11,7 @@ class DelegatesConfig(AppConfig):
         from plans import demo_registry
         from plans.context_processors import MenuEntry, register_menu_entry
 
+        from .copying import register as register_copying
         from .demo import describe_demo
         from .documents import register_printables
         from .jobs import register_jobs
@@ -21,6 +22,7 @@ class DelegatesConfig(AppConfig):
         register_jobs()
         register_sent_source()
         register_workflow()
+        register_copying()
         # After the events and programmes (agenda, order 20).
         demo_registry.register("delegates", describe_demo, order=30)
         register_menu_entry(

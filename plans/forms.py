@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from documents import blocks
 from documents.markup import clean_text
 from documents.models import DocumentStatus
+from plans import copying
 from plans.models import (
     Agency,
     Appendix,
@@ -472,3 +473,40 @@ class PlanCopyForm(forms.Form):
             "max_value": _("Chỉ dời tối đa 50 năm."),
         },
     )
+    include = forms.MultipleChoiceField(
+        label=_("Sao chép kèm theo"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+        help_text=_(
+            "Không sao chép danh sách đại biểu đã đăng ký, đề nghị khen thưởng, giấy mời và liên kết."
+        ),
+    )
+
+    def __init__(self, *args, plan=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = []
+        self.counts: dict[str, int | None] = {}
+        for option in copying.options():
+            count = option.count(plan) if plan is not None and option.count is not None else None
+            self.counts[option.key] = count
+            label = str(option.label)
+            if count is not None:
+                label = _("%(label)s (%(count)s)") % {"label": label, "count": count}
+            choices.append((option.key, label))
+        self.fields["include"].choices = choices
+        self.fields["include"].initial = [key for key, _label in choices]
+        self.include_help = {option.key: option.help_text for option in copying.options()}
+
+    def clean_include(self) -> list[str]:
+        include = self.cleaned_data["include"]
+        copying.check_options(include)
+        return include
+
+    def copy_notes(self) -> list[str]:
+        """What the user should know about the chosen options after the copy."""
+        chosen = set(self.cleaned_data.get("include") or ())
+        return [
+            str(option.note)
+            for option in copying.options()
+            if option.key in chosen and option.note and self.counts.get(option.key) != 0
+        ]

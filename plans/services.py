@@ -751,8 +751,14 @@ def _shifted(instance: models.Model, fields: Iterable[str], years: int) -> None:
 
 
 @transaction.atomic
-def plan_copy(*, plan: Plan, years: int, user) -> Plan:
-    """A new draft with every part of ``plan``, its years moved by ``years``."""
+def plan_copy(*, plan: Plan, years: int, user, include: Iterable[str] | None = None) -> Plan:
+    """A new draft with every part of ``plan``, its years moved by ``years``.
+
+    ``include`` names what higher apps copy along (``plans.copying``: events
+    and programmes, registration openings, award campaigns); None copies all."""
+    from . import copying
+
+    options = copying.option_keys() if include is None else copying.check_options(include)
     source = plan
     sections = list(source.sections.order_by("position", "id"))
     objectives = list(source.objectives.order_by("kind", "position", "id"))
@@ -855,7 +861,14 @@ def plan_copy(*, plan: Plan, years: int, user) -> Plan:
         )
         for a in appendices
     )
+    copying.run(copying.CopyContext(source=source, new=new, years=years, user=user, options=options))
     return new
+
+
+def _print_options() -> frozenset[str]:
+    from . import copying
+
+    return frozenset(option.key for option in copying.options() if option.printed)
 
 
 def _parents_first(nodes: list) -> list:
@@ -880,7 +893,9 @@ def plan_replace(*, plan: Plan, user) -> Plan:
             _("Chỉ văn bản đã ban hành mới cần văn bản thay thế; dự thảo thì sửa trực tiếp."),
             code="not_issued",
         )
-    new = plan_copy(plan=plan, years=0, user=user)
+    # The correction prints the same events and programme; registrations and
+    # award campaigns stay with the plan they were run for.
+    new = plan_copy(plan=plan, years=0, user=user, include=_print_options())
     new.replaces = plan
     new.save(update_fields=["replaces"])
     return new

@@ -602,7 +602,16 @@ class PlanCopyView(ActionRequiredMixin, FormView):
     form_class = PlanCopyForm
 
     def get_plan(self) -> Plan:
-        return get_object_or_404(Plan.objects.select_related("issuing_agency"), pk=self.kwargs["pk"])
+        if not hasattr(self, "_plan"):
+            self._plan = get_object_or_404(
+                Plan.objects.select_related("issuing_agency"), pk=self.kwargs["pk"]
+            )
+        return self._plan
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["plan"] = self.get_plan()
+        return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -611,11 +620,22 @@ class PlanCopyView(ActionRequiredMixin, FormView):
 
     def form_valid(self, form):
         source = self.get_plan()
-        plan = services.plan_copy(plan=source, years=form.cleaned_data["years"], user=self.request.user)
+        try:
+            plan = services.plan_copy(
+                plan=source,
+                years=form.cleaned_data["years"],
+                user=self.request.user,
+                include=form.cleaned_data["include"],
+            )
+        except ValidationError as error:
+            form.add_error("include", error)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("Đã sao chép thành kế hoạch mới năm %(year)s. Hãy rà soát lại nội dung.") % {"year": plan.year},
         )
+        for note in form.copy_notes():
+            messages.info(self.request, note)
         return redirect(plan.get_absolute_url())
 
 
