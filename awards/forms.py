@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import ProgrammeSlot, SlotKind
@@ -77,14 +78,29 @@ class NominationForm(forms.Form):
 
 
 class CampaignForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Kế hoạch"), queryset=Plan.objects.order_by("-year", "title"))
+    """The event and slot lists hold only the chosen plan's events and the
+    chosen event's slots; a posted event or slot of another plan is refused
+    next to its field."""
+
+    plan = forms.ModelChoiceField(
+        label=_("Kế hoạch"),
+        queryset=Plan.objects.order_by("-year", "title"),
+        error_messages={
+            "required": _("Hãy chọn kế hoạch."),
+            "invalid_choice": _("Kế hoạch này không còn, hãy chọn lại."),
+        },
+    )
     event = forms.ModelChoiceField(
-        label=_("Hội nghị công bố"), queryset=Event.objects.select_related("plan"), required=False
+        label=_("Hội nghị công bố"),
+        queryset=Event.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("Hội nghị không thuộc kế hoạch đã chọn.")},
     )
     announce_slot = forms.ModelChoiceField(
         label=_("Dòng chương trình «Công bố Quyết định khen thưởng»"),
         queryset=ProgrammeSlot.objects.none(),
         required=False,
+        error_messages={"invalid_choice": _("Dòng chương trình không thuộc hội nghị đã chọn.")},
     )
     title = forms.CharField(label=_("Tên đợt khen thưởng"), max_length=500)
     achievement = forms.CharField(
@@ -109,15 +125,59 @@ class CampaignForm(forms.Form):
     )
     closed = forms.BooleanField(label=_("Đóng đợt (không nhận, sửa đề nghị nữa)"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, links_url: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["event"].label_from_instance = lambda e: f"{e.name} ({e.plan.title[:60]})"
-        self.fields["announce_slot"].queryset = ProgrammeSlot.objects.select_related("event").order_by(
-            "event_id", "position", "id"
+        if links_url:
+            # Changing the plan or the event asks for the event and slot lists again.
+            for name in ("plan", "event"):
+                self.fields[name].widget.attrs.update(
+                    {
+                        "hx-get": links_url,
+                        "hx-trigger": "change",
+                        "hx-include": "#id_plan, #id_event, #id_announce_slot",
+                        "hx-target": "#campaign-links",
+                        "hx-swap": "outerHTML",
+                    }
+                )
+        plan = self._chosen("plan")
+        event_field = self.fields["event"]
+        if plan is None:
+            event_field.empty_label = _("— Chọn kế hoạch trước —")
+        else:
+            event_field.queryset = Event.objects.filter(plan=plan).order_by("position", "id")
+            event_field.empty_label = (
+                _("— Không gắn với hội nghị —")
+                if event_field.queryset.exists()
+                else _("— Kế hoạch này chưa có hội nghị —")
+            )
+        event = self._chosen("event") if plan is not None else None
+        slot_field = self.fields["announce_slot"]
+        if event is None:
+            slot_field.empty_label = _("— Chọn hội nghị trước —")
+        else:
+            slot_field.queryset = ProgrammeSlot.objects.filter(event=event).order_by("position", "id")
+            slot_field.empty_label = (
+                _("— Không gắn với dòng chương trình —")
+                if slot_field.queryset.exists()
+                else _("— Hội nghị chưa có chương trình —")
+            )
+        slot_field.label_from_instance = lambda s: (
+            " ".join(s.content.split())[:100] + (" ★" if s.kind == SlotKind.AWARDS else "")
         )
-        self.fields["announce_slot"].label_from_instance = lambda s: (
-            f"{s.event.name[:40]} – {s.content[:80]}" + (" ★" if s.kind == SlotKind.AWARDS else "")
-        )
+
+    def _chosen(self, name: str):
+        """The object picked in ``name``: the posted one if the form is bound,
+        else the initial one; None when none or not among the field's choices."""
+        field = self.fields[name]
+        if self.is_bound:
+            value = self.data.get(self.add_prefix(name))
+        else:
+            value = self.initial.get(name, field.initial)
+        if isinstance(value, models.Model):
+            value = value.pk
+        if value in (None, "") or not str(value).isdigit():
+            return None
+        return field.queryset.filter(pk=int(value)).first()
 
     def clean(self):
         data = super().clean()

@@ -18,7 +18,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -128,6 +128,23 @@ class CampaignFormView(ActionRequiredMixin, FormView):
         context = super().get_context_data(**kwargs)
         context["campaign"] = self.get_campaign()
         return context
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("part") == "links":
+            # The plan or event changed in the form: its event and slot lists again.
+            self.get_campaign()  # 404 for a campaign that does not exist
+            picked = {name: request.GET.get(name, "") for name in ("plan", "event", "announce_slot")}
+            form = self.form_class(initial=picked, links_url=self.links_url())
+            return render(request, "awards/campaign_form.html#links", {"form": form})
+        return super().get(request, *args, **kwargs)
+
+    def links_url(self) -> str:
+        return f"{self.request.path}?part=links"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["links_url"] = self.links_url()
+        return kwargs
 
     def form_valid(self, form):
         data = form.cleaned_data
