@@ -57,12 +57,15 @@ def plan_list(
 ) -> QuerySet[Plan]:
     """Plans the user may see, newest first. Every role that may view plans
     sees all of them; ``user`` is here so that a narrower rule has one place."""
-    plans = Plan.objects.select_related("issuing_agency").annotate(task_count=Count("tasks"))
+    # The decision a plan is issued with ("kèm theo") carries its number.
+    plans = Plan.objects.select_related("issuing_agency", "decision__issuing_agency").annotate(
+        task_count=Count("tasks")
+    )
     q = " ".join((q or "").split())
     if q:
         condition = Q(title__icontains=q)
         if q.isdigit():
-            condition |= Q(number=int(q))
+            condition |= Q(number=int(q)) | Q(decision__number=int(q))
         plans = plans.filter(condition)
     if year:
         plans = plans.filter(year=year)
