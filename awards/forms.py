@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda.models import ProgrammeSlot, SlotKind
 from conferences.models import Event
+from documents import markup
 from plans.models import Agency, Plan
 
 from . import services
@@ -75,6 +76,15 @@ class NominationForm(forms.Form):
             except forms.ValidationError as error:
                 raise forms.ValidationError(error.messages, code="attachment") from None
         return uploads
+
+
+def _slot_label(slot: ProgrammeSlot) -> str:
+    """The slot's text as read, without its *italic* marks; ★ marks an awards slot."""
+    text = " ".join(paragraph.plain for paragraph in markup.parse(slot.content))
+    text = " ".join(text.split())
+    if len(text) > 100:
+        text = text[:99] + "…"
+    return text + (" ★" if slot.kind == SlotKind.AWARDS else "")
 
 
 class CampaignForm(forms.Form):
@@ -161,9 +171,7 @@ class CampaignForm(forms.Form):
                 if slot_field.queryset.exists()
                 else _("— Hội nghị chưa có chương trình —")
             )
-        slot_field.label_from_instance = lambda s: (
-            " ".join(s.content.split())[:100] + (" ★" if s.kind == SlotKind.AWARDS else "")
-        )
+        slot_field.label_from_instance = _slot_label
 
     def _chosen(self, name: str):
         """The object picked in ``name``: the posted one if the form is bound,

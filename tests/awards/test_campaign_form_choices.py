@@ -33,7 +33,9 @@ def two_plans():
         "our_slot": ProgrammeSlotFactory(
             event=our_event, kind="awards", content="Công bố khen thưởng của ta"
         ),
-        "sibling_slot": ProgrammeSlotFactory(event=other_event_same_plan, content="Dòng của hội nghị sơ kết"),
+        "sibling_slot": ProgrammeSlotFactory(
+            event=other_event_same_plan, content="Dòng của hội nghị\n*sơ kết*"
+        ),
         "their_slot": ProgrammeSlotFactory(event=their_event, content="Dòng của kế hoạch khác"),
     }
 
