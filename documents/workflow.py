@@ -71,6 +71,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import markup
 from .models import (
     DocumentStatus,
     NumberSource,
@@ -644,6 +645,16 @@ def _open_comments(wtype, document):
 
 # --------------------------------------------------------------------------- comments
 
+# Other control characters than tab and line end: never meant, and PostgreSQL
+# refuses NUL in text.
+_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10))
+
+
+def _typed_text(value: str | None) -> str:
+    """A comment box's text as the project's forms keep typed text: NFC, no
+    invisible or bidi controls, unified line ends, no control characters."""
+    return markup.clean_text(value).translate(_CONTROLS).strip()
+
 
 def comment_add(*, document, user, body: str, target: str = "document") -> ReviewComment:
     """``target`` is "document" or "<kind>:<id>" from the document's outline."""
@@ -652,7 +663,7 @@ def comment_add(*, document, user, body: str, target: str = "document") -> Revie
         raise TransitionRefused(_("Chỉ lãnh đạo được góp ý khi duyệt văn bản."), code="forbidden")
     if document.status == S.ISSUED:
         raise TransitionRefused(_("Văn bản đã ban hành, không góp ý được nữa."), code="issued")
-    body = (body or "").strip()
+    body = _typed_text(body)
     if not body:
         raise ValidationError(_("Hãy nhập nội dung góp ý."), code="empty")
     current = (
@@ -686,7 +697,7 @@ def comment_resolve(*, comment: ReviewComment, user, resolution: str = "") -> Re
     if comment.resolved_at is None:
         comment.resolved_at = timezone.now()
         comment.resolved_by = user
-        comment.resolution = (resolution or "").strip()
+        comment.resolution = _typed_text(resolution)
         comment.save(update_fields=["resolved_at", "resolved_by", "resolution"])
     return comment
 

@@ -13,12 +13,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from agenda.models import ProgrammeSlot
 from awards.models import NominationStatus, NomineeKind
 from delegates.models import Delegate, RegistrationStatus
+from plans.models import Task
 from plans.permissions import Role
 from tests.awards.factories import AwardTypeFactory, CampaignAgencyFactory, CampaignFactory, NominationFactory
 from tests.delegates.factories import OpeningFactory, RegistrationFactory, SectionFactory
-from tests.factories import AgencyFactory, UserFactory
+from tests.factories import (
+    AgencyFactory,
+    EventFactory,
+    PlanFactory,
+    ProgrammeSlotFactory,
+    TaskFactory,
+    UserFactory,
+)
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Classic spreadsheet-injection payloads, each as a whole cell text.
@@ -114,6 +123,35 @@ def test_awards_export_neutralises_formulas_in_every_column(client_for, _media):
     texts = assert_no_formula(response.content)
     for payload in FORMULAS:
         assert "'" + payload in texts, (payload, texts)
+
+
+@pytest.mark.django_db
+def test_task_table_and_programme_exports_neutralise_formulas(client_for):
+    client = client_for(Role.STAFF)
+    plan = PlanFactory(created_by=client.user, title=FORMULAS[0])
+    for payload in FORMULAS:
+        TaskFactory(
+            plan=plan,
+            description=payload,
+            time_frame=payload,
+            lead=payload,
+            cooperating=payload,
+            progress_note=payload,
+        )
+    response = client.get(reverse("plans:task_export", args=[plan.pk]))
+    assert response.status_code == 200
+    texts = assert_no_formula(response.content)
+    for payload in FORMULAS:
+        assert "'" + payload in texts, payload
+
+    event = EventFactory(plan=plan, name=FORMULAS[1])
+    for payload in FORMULAS:
+        ProgrammeSlotFactory(event=event, content=payload, performers=payload)
+    response = client.get(reverse("agenda:export", args=[plan.pk, event.pk]))
+    assert response.status_code == 200
+    texts = assert_no_formula(response.content)
+    for payload in FORMULAS:
+        assert "'" + payload in texts, payload
 
 
 # --------------------------------------------------------------------------- hostile uploads
@@ -212,12 +250,7 @@ HOSTILE_FILES = {
         ),
         BROKEN,
     ),
-    "too many rows": (
-        _workbook(
-            [["Họ và tên", "Số điện thoại"]] + [[f"Nguyễn Văn Số {i}", f"0905{i:06d}"] for i in range(1001)]
-        ),
-        "Tệp có quá nhiều dòng (tối đa 1000).",
-    ),
+    "too many rows": (b"", None),  # made per import, with that import's header
 }
 
 
@@ -239,31 +272,71 @@ def _message_next_to_the_file_field(page: str) -> str:
     return text.replace("<strong>", "").strip()
 
 
+# Each import: how to reach it, the header its sheets need, what it saves.
+IMPORTS = {
+    "delegates": (["Họ và tên", "Số điện thoại"], lambda i: [f"Nguyễn Văn Số {i}", f"0905{i:06d}"]),
+    "tasks": (
+        ["STT", "Nội dung nhiệm vụ", "Thời gian thực hiện"],
+        lambda i: [i, f"Nhiệm vụ số {i}", "Năm 2026"],
+    ),
+    "programme": (["Giờ bắt đầu", "Nội dung"], lambda i: ["08:00", f"Phát biểu số {i}"]),
+}
+
+
+@pytest.fixture(params=list(IMPORTS))
+def importer(request, client, db):
+    """(client, URL, extra form data, saved rows) for each Excel import of the project."""
+    kind = request.param
+    if kind == "delegates":
+        opening = OpeningFactory()
+        SectionFactory(opening=opening, title="Trong tỉnh")
+        registration = RegistrationFactory(opening=opening, quota=5)
+        client.force_login(UserFactory(role=Role.AGENCY, agency=registration.agency))
+        url = reverse("delegates:agency_import", args=[registration.pk])
+        return kind, client, url, {}, lambda: Delegate.objects.filter(registration=registration).count()
+    staff = UserFactory(role=Role.STAFF)
+    client.force_login(staff)
+    plan = PlanFactory(created_by=staff)
+    if kind == "tasks":
+        url = reverse("plans:task_import", args=[plan.pk])
+        return kind, client, url, {"mode": "replace"}, lambda: Task.objects.filter(plan=plan).count()
+    event = EventFactory(plan=plan)
+    url = reverse("agenda:import", args=[plan.pk, event.pk])
+    return kind, client, url, {"mode": "replace"}, lambda: ProgrammeSlot.objects.filter(event=event).count()
+
+
 @pytest.mark.parametrize("name", list(HOSTILE_FILES))
-def test_delegate_import_answers_a_hostile_file_with_a_message(agency_import, name):
-    client, url, registration = agency_import
+def test_every_import_answers_a_hostile_file_with_a_message(importer, name):
+    kind, client, url, extra, saved = importer
     data, expected = HOSTILE_FILES[name]
-    response = client.post(url, {"file": SimpleUploadedFile("danh-sach.xlsx", data)})
+    if name == "too many rows":
+        header, row = IMPORTS[kind]
+        data = _workbook([header] + [row(i) for i in range(1, 1202)])
+    before = saved()
+    response = client.post(url, {"file": SimpleUploadedFile("danh-sach.xlsx", data), **extra})
     assert response.status_code == 200
     page = response.content.decode()
     message = _message_next_to_the_file_field(page)
-    if expected is not None:
+    if name == "too many rows":
+        assert message.startswith("Tệp có quá nhiều dòng (tối đa "), message
+    elif expected is not None:
         assert message == expected
     else:
         assert message in (BROKEN, NOT_XLSX)
     assert "/etc/passwd" not in page and "root:" not in page
-    assert not Delegate.objects.filter(registration=registration).exists()
+    assert saved() == before
 
 
-def test_delegate_import_refuses_oversized_and_non_xlsx_uploads(agency_import):
-    client, url, registration = agency_import
+def test_every_import_refuses_oversized_and_non_xlsx_uploads(importer):
+    _kind, client, url, extra, saved = importer
+    before = saved()
     huge = SimpleUploadedFile("danh-sach.xlsx", _good() + b"\0" * (6 * 1024 * 1024))
-    page = client.post(url, {"file": huge}).content.decode()
-    assert _message_next_to_the_file_field(page) == "Tệp quá lớn (tối đa 2 MB)."
+    page = client.post(url, {"file": huge, **extra}).content.decode()
+    assert _message_next_to_the_file_field(page).startswith("Tệp quá lớn")
     for filename in ("danh-sach.xls", "danh-sach.csv", "danh-sach.xlsx.exe"):
-        page = client.post(url, {"file": SimpleUploadedFile(filename, _good())}).content.decode()
-        assert _message_next_to_the_file_field(page) == "Chỉ nhận tệp Excel .xlsx.", filename
-    assert not Delegate.objects.filter(registration=registration).exists()
+        page = client.post(url, {"file": SimpleUploadedFile(filename, _good()), **extra}).content.decode()
+        assert _message_next_to_the_file_field(page).startswith("Chỉ nhận tệp Excel .xlsx"), filename
+    assert saved() == before
 
 
 def test_delegate_import_keeps_formula_text_literal(agency_import):
