@@ -1,13 +1,17 @@
-"""Site-wide security pieces that settings name: the Content-Security-Policy
-middleware, the login lock-out backend and page, the client address."""
+"""Site-wide security pieces that settings and URLs name: the
+Content-Security-Policy middleware, the login lock-out backend and page, the
+client address, the password-reset form's limit."""
 
 from __future__ import annotations
 
+import hashlib
 from math import ceil
 
 from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
+from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 
@@ -76,3 +80,19 @@ def client_ip(request: HttpRequest) -> str | None:
         if len(forwarded) >= count:
             return forwarded[-count]
     return request.META.get("REMOTE_ADDR")
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Django's reset form, sending at most PASSWORD_RESET_MAX_PER_HOUR e-mails
+    to one address per hour, so that the form cannot flood a mailbox. Beyond
+    that nothing is sent and the page says the same as always (it never tells
+    whether an address has an account)."""
+
+    def save(self, *args, **kwargs):
+        email = self.cleaned_data["email"].strip().casefold()
+        key = "kh-password-reset:" + hashlib.sha256(email.encode()).hexdigest()
+        sent = cache.get(key, 0)
+        if sent >= settings.PASSWORD_RESET_MAX_PER_HOUR:
+            return
+        cache.set(key, sent + 1, 3600)
+        super().save(*args, **kwargs)

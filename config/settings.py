@@ -191,6 +191,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Password reset links (sent by e-mail) stay valid for this many seconds.
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 3600)
+# Reset e-mails sent to one address per hour, at most (config/security.py).
+PASSWORD_RESET_MAX_PER_HOUR = env.int("PASSWORD_RESET_MAX_PER_HOUR", default=3)
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

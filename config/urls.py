@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from config import i18n
+from config.security import ThrottledPasswordResetForm
 from plans.views import home
 
 admin.site.site_header = _("Quản trị kehoach")
@@ -26,6 +27,7 @@ urlpatterns = [
     path(
         "quen-mat-khau/",
         auth_views.PasswordResetView.as_view(
+            form_class=ThrottledPasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             extra_email_context={"reset_hours": settings.PASSWORD_RESET_TIMEOUT // 3600},
         ),

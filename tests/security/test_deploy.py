@@ -284,3 +284,19 @@ def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(c
     assert bad.status_code == 200
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in bad.content.decode()
     assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_password_reset_sends_at_most_three_mails_an_hour_to_one_address(client):
+    from django.core.cache import cache
+
+    cache.clear()
+    UserFactory(username="hopthu", role=Role.STAFF, email="hopthu@snv.example.gov.vn")
+    for _ in range(5):
+        response = client.post(reverse("password_reset"), {"email": "HopThu@snv.example.gov.vn"})
+        # The page never says whether (or why not) a mail went out.
+        assert response["Location"] == reverse("password_reset_done")
+    assert len(mail.outbox) == 3
+    UserFactory(username="khac-hop-thu", role=Role.STAFF, email="khac@snv.example.gov.vn")
+    client.post(reverse("password_reset"), {"email": "khac@snv.example.gov.vn"})
+    assert len(mail.outbox) == 4
