@@ -20,7 +20,8 @@ class FrozenDocumentAdminMixin:
             with transaction.atomic():
                 return view(request, *args, **kwargs)
         except FrozenDocument as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            # "error" too: the project tags errors "danger" (Bootstrap), which the admin's CSS does not style.
+            self.message_user(request, " ".join(error.messages), messages.ERROR, extra_tags="error")
             return HttpResponseRedirect(request.get_full_path())
 
     def changeform_view(self, request, *args, **kwargs):

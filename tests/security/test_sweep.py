@@ -609,6 +609,7 @@ def test_the_admin_refuses_to_delete_what_an_issued_document_holds(world: World)
     answer = admin.post(f"/admin/conferences/event/{event.pk}/delete/", {"post": "yes"}, follow=True)
     assert answer.status_code == 200
     assert "Giấy mời đã ban hành" in answer.content.decode()
+    assert '<li class="error danger">' in answer.content.decode()  # red in the admin, not green
     assert Event.objects.filter(pk=event.pk).exists()
     assert Invitation.objects.filter(pk=issued.pk).exists()
 
