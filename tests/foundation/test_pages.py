@@ -36,33 +36,38 @@ def awards_nav() -> list[str]:
     return ["Khen thưởng"] if safe_reverse("awards:list") else []
 
 
+def progress_nav(action: str = "index") -> list[str]:
+    labels = {"index": "Tiến độ", "agency_tasks": "Nhiệm vụ của đơn vị"}
+    return [labels[action]] if safe_reverse(f"progress:{action}") else []
+
+
 @pytest.mark.parametrize(
     ("role", "texts", "nav"),
     [
         (
             Role.STAFF,
             ["Soạn kế hoạch, theo dõi đăng ký và in văn bản.", "Kế hoạch cập nhật gần đây", "Dự thảo"],
-            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), "Thư đã gửi"],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), *progress_nav(), "Thư đã gửi"],
         ),
         (
             Role.LEADER,
             ["Văn bản chờ duyệt", "Không có văn bản nào đang chờ bạn duyệt."],
-            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav()],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), *progress_nav()],
         ),
         (
             Role.CLERK,
             ["Văn bản chờ ban hành", "Đã ban hành gần đây"],
-            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav()],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), *progress_nav()],
         ),
         (
             Role.AGENCY,
             ["Bạn đại diện cho", "Đăng ký đại biểu", "Đề nghị khen thưởng"],
-            ["Trang chủ", *delegates_nav("mine")],
+            ["Trang chủ", *delegates_nav("mine"), *progress_nav("agency_tasks")],
         ),
         (
             Role.ADMIN,
             ["Người dùng theo vai trò", "Quản lý người dùng, vai trò"],
-            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), "Thư đã gửi"],
+            ["Trang chủ", *plans_nav(), *delegates_nav(), *awards_nav(), *progress_nav(), "Thư đã gửi"],
         ),
     ],
 )
