@@ -156,6 +156,9 @@ CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 # Background jobs ("Tệp của tôi"): the queue they go to (tests use their own)
 # and the plan length (task rows) from which a PDF is made by a worker.
 KEHOACH_JOBS_QUEUE = env.str("KEHOACH_JOBS_QUEUE", default="") or None
+# A job still waiting this long (its message lost, e.g. Redis restarted without
+# persistence) may be sent again by its owner from "Tệp của tôi".
+KEHOACH_JOB_RESEND_AFTER_MINUTES = env.int("KEHOACH_JOB_RESEND_AFTER_MINUTES", default=15)
 KEHOACH_BACKGROUND_PDF_TASKS = env.int("KEHOACH_BACKGROUND_PDF_TASKS", default=150)
 # Rendered drafts (documents/cache.py) older than this are deleted daily.
 KEHOACH_RENDER_CACHE_DAYS = env.int("KEHOACH_RENDER_CACHE_DAYS", default=30)

@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
 
-from .models import Register, RegisterCounter, RegisterEntry
+from .models import Job, Register, RegisterCounter, RegisterEntry
 from .workflow import FrozenDocument
 
 
@@ -68,3 +68,16 @@ class RegisterEntryAdmin(ReadOnlyAdmin):
     list_select_related = ["register", "issued_by"]
     search_fields = ["symbol", "title"]
     date_hierarchy = "issued_on"
+
+
+@admin.register(Job)
+class JobAdmin(ReadOnlyAdmin):
+    """Background jobs of every user, for an operator looking for failures;
+    the owner sends one again from "Tệp của tôi"."""
+
+    list_display = ["title", "owner", "kind", "status", "attempts", "created_at", "finished_at", "message"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["owner"]
+    search_fields = ["owner__username", "owner__email", "owner__first_name", "owner__last_name", "title"]
+    date_hierarchy = "created_at"
+    readonly_fields = [f.name for f in Job._meta.fields]

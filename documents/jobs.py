@@ -24,6 +24,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -32,7 +33,7 @@ from django.utils.translation import gettext_lazy
 
 from . import notifications, printables, workflow
 from .language import in_document_language
-from .models import Job, JobStatus, RegisterEntry
+from .models import Job, JobStatus, RegisterEntry, job_resend_before
 
 logger = logging.getLogger(__name__)
 
@@ -123,10 +124,16 @@ def job_start(*, owner, kind: str, params: dict, title: str) -> Job:
 
 
 def job_retry(*, job: Job) -> Job:
-    """Send a job that was not sent, or failed, again."""
+    """Send a job that was not sent, or failed, again; also one still waiting
+    (never started) for longer than KEHOACH_JOB_RESEND_AFTER_MINUTES, whose
+    message the broker most likely lost. Sending twice is harmless: a done
+    job returns at once when its second message arrives."""
+    retryable = Q(status__in=[JobStatus.NOT_SENT, JobStatus.FAILED]) | Q(
+        status=JobStatus.QUEUED, started_at__isnull=True, queued_at__lt=job_resend_before()
+    )
     with transaction.atomic():
-        updated = Job.objects.filter(pk=job.pk, status__in=[JobStatus.NOT_SENT, JobStatus.FAILED]).update(
-            status=JobStatus.QUEUED, message="", progress=0
+        updated = Job.objects.filter(retryable, pk=job.pk).update(
+            status=JobStatus.QUEUED, message="", progress=0, queued_at=timezone.now()
         )
         if updated:
             transaction.on_commit(lambda: _send(job.pk))

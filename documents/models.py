@@ -1,7 +1,10 @@
 """Fields every official document shares, whatever app owns it."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -303,6 +306,11 @@ class JobStatus(models.TextChoices):
     FAILED = "failed", _("Lỗi")
 
 
+def job_resend_before():
+    """A queued job handed to the broker before this moment may be sent again."""
+    return timezone.now() - timedelta(minutes=settings.KEHOACH_JOB_RESEND_AFTER_MINUTES)
+
+
 def job_upload_to(job: "Job", filename: str) -> str:
     return f"jobs/{job.owner_id}/{job.pk}/{filename}"
 
@@ -331,6 +339,8 @@ class Job(models.Model):
     result_name = models.CharField(_("tên tệp"), max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(_("số lần chạy"), default=0)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    # When it was last handed to the broker (created or sent again).
+    queued_at = models.DateTimeField(_("gửi lúc"), default=timezone.now)
     started_at = models.DateTimeField(_("bắt đầu lúc"), null=True, blank=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 
@@ -350,5 +360,15 @@ class Job(models.Model):
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
 
     @property
+    def is_stuck(self) -> bool:
+        """Waiting, never started, for longer than KEHOACH_JOB_RESEND_AFTER_MINUTES:
+        its message was most likely lost by the broker."""
+        return (
+            self.status == JobStatus.QUEUED
+            and self.started_at is None
+            and self.queued_at < job_resend_before()
+        )
+
+    @property
     def can_retry(self) -> bool:
-        return self.status in (JobStatus.NOT_SENT, JobStatus.FAILED)
+        return self.status in (JobStatus.NOT_SENT, JobStatus.FAILED) or self.is_stuck
