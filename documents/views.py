@@ -217,6 +217,14 @@ class IssueForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound and self.data.get("mode") != "eoffice":
+            # The register gives the number and today's date: whatever was
+            # typed in these fields (they are greyed out then) is ignored.
+            for name in ("number", "issued_on"):
+                self.fields[name].disabled = True
+
     def clean(self):
         data = super().clean()
         if data.get("mode") == "eoffice":

@@ -41,6 +41,7 @@ from plans.forms import (
 )
 from plans.models import Appendix, Assignment, Decision, DecisionArticle, Objective, Plan, Section, Task
 from plans.permissions import ActionRequiredMixin, can
+from plans.review import plan_symbol
 
 PLAN_CHANGED = "planChanged"
 
@@ -228,8 +229,15 @@ def review_context(request, plan: Plan) -> dict[str, Any]:
         # The row it is about, in the editor (ids "task-12", "section-3" …).
         known = comment.target_kind in PARTS and comment.target_id
         comment.anchor = f"#{comment.target_kind}-{comment.target_id}" if known else ""
+    issued_entry = workflow.entry_for(plan) if plan.is_issued else None
+    if issued_entry is not None:
+        number_symbol = issued_entry.symbol
+    else:
+        number_symbol = plan_symbol(plan, plan.number) if plan.number else ""
     return {
         "doc_id": doc_id,
+        # The number as printed ("01/KH-UBND"), in the header as in the notice.
+        "number_symbol": number_symbol,
         "workflow_actions": [
             step
             for step in workflow.available_actions(request.user, plan)
@@ -238,7 +246,7 @@ def review_context(request, plan: Plan) -> dict[str, Any]:
         "review_url": reverse("documents:review", args=[doc_id]),
         "audit_url": reverse("documents:audit", args=[doc_id]),
         "open_comments": comments,
-        "issued_entry": workflow.entry_for(plan) if plan.is_issued else None,
+        "issued_entry": issued_entry,
         "replaced_by": list(plan.replacements.order_by("pk")) if plan.is_issued else [],
         "can_replace": plan.is_issued and can(request.user, "plan.create"),
         "can_submit": can(request.user, "plan.edit"),
