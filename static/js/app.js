@@ -28,6 +28,43 @@
     showError(document.body.dataset.msgNetworkError);
   });
 
+  // Content swapped in by htmx takes the focus through its [autofocus] field, but
+  // never away from a field the person is already typing in: htmx would focus it
+  // after the settle delay, whatever has the focus by then. So the attribute is
+  // taken off as soon as the content is in, and the focus moved after the settle
+  // only if it still sits on the page, on a button or on what opened the form.
+  function isTypingIn(element) {
+    if (!element || element === document.body || element === document.documentElement) return false;
+    return element.matches("input, textarea, select, [contenteditable], [contenteditable] *");
+  }
+
+  function holdAutofocus(event) {
+    var root = event.detail && event.detail.elt;
+    if (!root || !root.querySelectorAll) return;
+    var fields = root.matches && root.matches("[autofocus]") ? [root] : root.querySelectorAll("[autofocus]");
+    Array.prototype.forEach.call(fields, function (field) {
+      field.removeAttribute("autofocus");
+      field.setAttribute("data-kh-autofocus", "");
+    });
+  }
+  document.body.addEventListener("htmx:afterSwap", holdAutofocus);
+  document.body.addEventListener("htmx:oobAfterSwap", holdAutofocus);
+
+  document.body.addEventListener("htmx:afterSettle", function (event) {
+    var held = document.querySelectorAll("[data-kh-autofocus]");
+    if (!held.length) return;
+    var field = held[0];
+    var active = document.activeElement;
+    var trigger = event.detail && event.detail.requestConfig ? event.detail.requestConfig.elt : null;
+    var mayMove = !isTypingIn(active) || active === trigger;
+    Array.prototype.forEach.call(held, function (element) {
+      // Put the attribute back: on an element already in the page it moves nothing.
+      element.removeAttribute("data-kh-autofocus");
+      element.setAttribute("autofocus", "");
+    });
+    if (mayMove && active !== field) field.focus();
+  });
+
   // <form data-confirm="..."> and <button data-confirm="..."> ask before acting.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -112,8 +112,8 @@
   });
 
   // ---- Focus: an edit form that opens takes the focus through its autofocus field
-  // (htmx does that); after an add, the fresh add form's first text field does, so
-  // rows can be typed one after another.
+  // (app.js, never away from a field being typed in); after an add, the fresh add
+  // form's first text field does, so rows can be typed one after another.
   function focusFirstField(root) {
     var field = root.querySelector("textarea, input[type=text], input:not([type]), input[type=number]");
     if (field) field.focus();
