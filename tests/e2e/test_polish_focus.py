@@ -9,6 +9,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from documents import workflow
+from tests.delegates.factories import OpeningFactory, RegistrationFactory
 from tests.e2e import data
 from tests.e2e.conftest import settled
 
@@ -81,3 +82,22 @@ def test_the_issue_form_greys_out_number_and_date_while_the_register_numbers(jou
     page.get_by_role("button", name="Ban hành").click()
     expect(page.get_by_role("alert").filter(has_text="Đã ban hành")).to_contain_text("số 01/")
     journey.shot("issued-with-the-register-number")
+
+    # The editor of the issued plan: the number as printed, no decision card to act on.
+    page.goto(journey.url(plan.get_absolute_url()))
+    expect(page.locator("#plan-title + div")).to_contain_text("· Số 01/KH-UBND")
+    expect(page.get_by_role("heading", name="Quyết định ban hành kèm theo")).to_have_count(0)
+    journey.shot("issued-plan-editor")
+
+
+def test_the_blank_form_links_on_the_agency_page_are_in_the_house_red(journey):
+    agencies = data.directory()
+    data.people(agencies)
+    registration = RegistrationFactory(opening=OpeningFactory(), agency=agencies["stp"])
+    page = journey.page
+    journey.login("daidien")
+    page.goto(journey.url(reverse("delegates:agency_form", args=[registration.pk])))
+    for name in ("Mẫu đăng ký (PDF)", "Mẫu đăng ký (Word)"):
+        expect(page.get_by_role("link", name=name)).to_have_css("color", "rgb(139, 26, 26)")
+    page.get_by_role("link", name="Mẫu đăng ký (PDF)").scroll_into_view_if_needed()
+    journey.shot("agency-page-links")
