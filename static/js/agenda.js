@@ -74,12 +74,16 @@
     dragged = null;
   });
 
-  // After a swap, an edit form takes the focus.
+  // After a swap, an edit form takes the focus, unless the person is typing in
+  // another field meanwhile (the caret never jumps mid-word).
   document.body.addEventListener("htmx:afterSwap", function (event) {
     var field = event.detail.target && event.detail.target.querySelector
       ? event.detail.target.querySelector(".kh-editing textarea, .kh-editing input[type=time]")
       : null;
-    if (field) field.focus();
+    var active = document.activeElement;
+    var trigger = event.detail.requestConfig ? event.detail.requestConfig.elt : null;
+    var typing = active && active !== trigger && active.matches("input, textarea, select, [contenteditable]");
+    if (field && !typing) field.focus();
   });
 
   // Escape leaves an edit form; Ctrl+Enter saves it.
