@@ -81,3 +81,8 @@ class JobAdmin(ReadOnlyAdmin):
     search_fields = ["owner__username", "owner__email", "owner__first_name", "owner__last_name", "title"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in Job._meta.fields]
+
+    def has_delete_permission(self, request, obj=None):
+        # A job is its owner's file, nothing official: an operator may clear it,
+        # and deleting a user account takes the account's jobs with it.
+        return request.user.is_superuser
