@@ -10,15 +10,13 @@ before anything is saved.
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils.exceptions import InvalidFileException
 
 from documents import spreadsheets
 
@@ -51,22 +49,6 @@ FIELD_OF = {
     "ghi chú": "note",
 }
 MAX_ROWS = 1000
-MAX_UNCOMPRESSED = 20 * 1024 * 1024
-# What openpyxl raises on a damaged or hostile file, while opening it or
-# reading its rows (a read-only workbook parses each sheet as it is read):
-# bad zip members and CRCs, malformed XML or entity bombs (SyntaxError covers
-# both XML parsers' errors), parts that name missing parts or hold bad values.
-BROKEN_FILE = (
-    InvalidFileException,
-    zipfile.BadZipFile,
-    SyntaxError,
-    KeyError,
-    IndexError,
-    OSError,
-    EOFError,
-    TypeError,
-    ValueError,
-)
 
 
 # One rule for every spreadsheet the project writes (documents.spreadsheets).
@@ -118,51 +100,19 @@ class ImportRow:
     row: PersonRow | None = None
 
 
-class ImportFileError(ValueError):
-    pass
-
-
-def _open(data: bytes):
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        if sum(info.file_size for info in archive.infolist()) > MAX_UNCOMPRESSED:
-            raise ImportFileError(_("Tệp quá lớn khi giải nén."))
-    except zipfile.BadZipFile as error:
-        raise ImportFileError(_("Tệp không phải bảng tính Excel .xlsx hợp lệ.")) from error
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except BROKEN_FILE as error:
-        raise ImportFileError(_broken_message()) from error
-    if not workbook.worksheets:
-        raise ImportFileError(_("Tệp Excel không có trang tính nào."))
-    return workbook
-
-
-def _broken_message() -> str:
-    return _("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng.")
-
-
-def _sheet_rows(sheet):
-    """The sheet's rows as values; a file that breaks while being read is an ImportFileError."""
-    rows = sheet.iter_rows(values_only=True)
-    while True:
-        try:
-            cells = next(rows)
-        except StopIteration:
-            return
-        except BROKEN_FILE as error:
-            raise ImportFileError(_broken_message()) from error
-        yield cells
+# The shared reader's error (documents.spreadsheets): a damaged, hostile or
+# oversized file, with a message for the form.
+ImportFileError = spreadsheets.SpreadsheetError
 
 
 def parse_workbook(data: bytes, *, opening: RegistrationOpening) -> list[ImportRow]:
     """Every filled row of the first sheet, validated; nothing is saved."""
-    workbook = _open(data)
+    workbook = spreadsheets.open_workbook(data)
     sheet = workbook.worksheets[0]
     columns: dict[int, str] | None = None
     sections = {normalize.name_key(s.title): s for s in opening.sections.all()}
     rows: list[ImportRow] = []
-    for number, cells in enumerate(_sheet_rows(sheet), start=1):
+    for number, cells in enumerate(spreadsheets.sheet_values(sheet), start=1):
         texts = ["" if value is None else normalize.clean_line(unsafe_cell(str(value))) for value in cells]
         if columns is None:
             found = {i: FIELD_OF[t.casefold()] for i, t in enumerate(texts) if t.casefold() in FIELD_OF}

@@ -220,7 +220,7 @@ def _broken() -> str:
     return _("Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng.")
 
 
-def _values(sheet):
+def sheet_values(sheet):
     """The sheet's rows as values; a read-only sheet is parsed while it is
     read, so a file that breaks half-way is a SpreadsheetError too."""
     rows = sheet.iter_rows(values_only=True)
@@ -273,7 +273,7 @@ def read_rows(workbook, *, columns: dict[str, str], required: Iterable[str], max
     sheet = workbook.worksheets[0]
     found: dict[int, str] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
-    for number, cells in enumerate(_values(sheet), start=1):
+    for number, cells in enumerate(sheet_values(sheet), start=1):
         if found is None:
             texts = [header_key(cell_text(value)) for value in cells]
             candidate = {i: columns[t] for i, t in enumerate(texts) if t in columns}
