@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
@@ -23,6 +23,8 @@ from django.views.generic import TemplateView
 from conferences.models import Event
 from documents import cache, renderer
 from documents.docx import WordFormatMixin
+from documents.viewutils import attach_error as _attach_error
+from documents.viewutils import url_or_none as _url_or_none
 from plans.models import Appendix
 from plans.permissions import ActionRequiredMixin, can
 
@@ -39,22 +41,6 @@ PART = "agenda/programme_editor.html#programme"
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-def _attach_error(form, error: ValidationError) -> None:
-    """Put a service's errors on the form's fields (non-field errors otherwise)."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
-def _url_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
 
 
 class EventMixin(ActionRequiredMixin):

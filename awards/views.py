@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -31,6 +31,8 @@ from delegates.access import AgencyAccessMixin, issue_link, links_for, revoke_li
 from documents import workflow
 from documents.docx import WordFormatMixin
 from documents.models import DocumentStatus
+from documents.viewutils import attach_error as _attach_error
+from documents.viewutils import url_or_none as _url_or_none
 from plans.models import Agency, Plan
 from plans.permissions import ActionRequiredMixin, can
 
@@ -47,21 +49,6 @@ from .models import (
 
 VIEW_ACTION = "awards.view"
 MANAGE_ACTION = "awards.manage"
-
-
-def _url_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def _attach_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # =========================================================================== staff

@@ -20,7 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -33,6 +33,8 @@ from delegates.access import AgencyAccessMixin, links_for, revoke_link
 from documents import workflow
 from documents.docx import WordFormatMixin
 from documents.models import DocumentStatus
+from documents.viewutils import attach_error as _attach_error
+from documents.viewutils import url_or_none as _url_or_none
 from documents.workflow import local_today
 from plans.models import Agency, Plan
 from plans.permissions import ActionRequiredMixin, can
@@ -45,21 +47,6 @@ VIEW_ACTION = "progress.view"
 MANAGE_ACTION = "progress.manage"
 KIND_BY_SEGMENT = {"nhiem-vu": selectors.PLAN_KIND, "ket-luan": selectors.CONCLUSION_KIND}
 SEGMENT_BY_KIND = {kind: segment for segment, kind in KIND_BY_SEGMENT.items()}
-
-
-def _url_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def _attach_error(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _file_response(report: TaskReport) -> FileResponse:

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -25,6 +25,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from django_htmx.http import reswap, retarget
 
 from documents import blocks, workflow
+from documents.viewutils import url_or_none as _url_or_none
 from plans import panels, selectors, services
 from plans.forms import (
     AppendixForm,
@@ -48,13 +49,6 @@ PLAN_CHANGED = "planChanged"
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-def _url_or_none(name: str, *args) -> str | None:
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:  # the printing views are another module's; tolerate their absence
-        return None
 
 
 # --------------------------------------------------------------------------- list, create
