@@ -6,16 +6,14 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
-from django.views.generic import TemplateView
 
 from documents import spreadsheets as sheets
+from documents.spreadsheet_views import SpreadsheetImportView
 from plans import services, spreadsheets
 from plans.models import Plan, Task
 from plans.permissions import ActionRequiredMixin
@@ -38,97 +36,56 @@ class TaskTableExportView(ActionRequiredMixin, View):
         return response
 
 
-class TaskTableImportView(ActionRequiredMixin, TemplateView):
-    """GET: the upload form. POST a file: the report. POST ``confirm``: apply."""
-
+class TaskTableImportView(ActionRequiredMixin, SpreadsheetImportView):
     action = "plan.edit"
     template_name = "plans/task_import.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.plan = None
-        return super().dispatch(request, *args, **kwargs)
+    salt = SALT
+    max_rows = spreadsheets.MAX_ROWS
 
     def get_plan(self) -> Plan:
-        if self.plan is None:
-            self.plan = _plan(self.kwargs["pk"])
-        return self.plan
+        if not hasattr(self, "_plan"):
+            self._plan = _plan(self.kwargs["pk"])
+        return self._plan
 
-    def locked_message(self) -> str:
-        try:
-            services.ensure_editable(self.get_plan())
-        except ValidationError as error:
-            return " ".join(error.messages)
-        return ""
+    def get_scope(self) -> int:
+        return self.get_plan().pk
 
-    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        context = super().get_context_data(**kwargs)
-        plan = self.get_plan()
-        context.update(
-            plan=plan,
-            locked=self.locked_message(),
-            existing=Task.objects.filter(plan=plan).count(),
-            editor_url=reverse("plans:detail", args=[plan.pk]) + "#part-tasks",
-            export_url=reverse("plans:task_export", args=[plan.pk]),
-            max_rows=spreadsheets.MAX_ROWS,
-        )
-        context.setdefault("form", sheets.UploadForm())
-        return context
+    def edit_refusal(self) -> None:
+        services.ensure_editable(self.get_plan())
 
-    def post(self, request, *args, **kwargs):
-        locked = self.locked_message()
-        if locked:
-            return self.render_to_response(self.get_context_data())
-        if "confirm" in request.POST:
-            return self.confirm(request)
-        form = sheets.UploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
-        try:
-            report = spreadsheets.parse_workbook(form.cleaned_data["file"].read(), plan=self.get_plan())
-        except sheets.SpreadsheetError as error:
-            form.add_error("file", str(error))
-            return self.render_to_response(self.get_context_data(form=form))
-        errors = sum(1 for item in report if item.errors)
-        payload = ""
-        if report and not errors:
-            payload = sheets.dump_rows(
-                [asdict(item.row) for item in report],
-                salt=SALT,
-                scope=self.get_plan().pk,
-                mode=form.cleaned_data["mode"],
-            )
-        dropped = 0
-        if payload and form.cleaned_data["mode"] == sheets.UploadForm.MODE_REPLACE:
-            descriptions = [item.row.description for item in report]
-            dropped = services.task_table_dropped(plan=self.get_plan(), descriptions=descriptions)
-        return self.render_to_response(
-            self.get_context_data(
-                form=form,
-                report=report,
-                errors=errors,
-                payload=payload,
-                mode=form.cleaned_data["mode"],
-                dropped=dropped,
-            )
+    def parse(self, data: bytes, *, mode: str) -> list:
+        return spreadsheets.parse_workbook(data, plan=self.get_plan())
+
+    def payload_row(self, item) -> dict:
+        return asdict(item.row)
+
+    def dropped(self, report: list) -> int:
+        return services.task_table_dropped(
+            plan=self.get_plan(), descriptions=[item.row.description for item in report]
         )
 
-    def confirm(self, request):
-        plan = self.get_plan()
-        try:
-            mode, rows = sheets.load_rows(request.POST.get("payload", ""), salt=SALT, scope=plan.pk)
-        except sheets.SpreadsheetError as error:
-            messages.error(request, str(error))
-            return redirect("plans:task_import", plan.pk)
-        try:
-            created = services.task_table_import(
-                plan=plan, rows=[services.TaskImportRow(**row) for row in rows], mode=mode
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect("plans:task_import", plan.pk)
+    def apply(self, rows: list[dict], *, mode: str) -> int:
+        created = services.task_table_import(
+            plan=self.get_plan(), rows=[services.TaskImportRow(**row) for row in rows], mode=mode
+        )
+        return len(created)
+
+    def import_url(self) -> str:
+        return reverse("plans:task_import", args=[self.get_plan().pk])
+
+    def done_url(self) -> str:
+        return reverse("plans:detail", args=[self.get_plan().pk]) + "#part-tasks"
+
+    def done_message(self, *, mode: str, count: int) -> str:
         if mode == sheets.UploadForm.MODE_REPLACE:
-            text = _("Đã thay bảng nhiệm vụ bằng %(n)d dòng từ tệp Excel.") % {"n": len(created)}
-        else:
-            text = _("Đã thêm %(n)d dòng từ tệp Excel vào bảng nhiệm vụ.") % {"n": len(created)}
-        messages.success(request, text)
-        return redirect(reverse("plans:detail", args=[plan.pk]) + "#part-tasks")
+            return _("Đã thay bảng nhiệm vụ bằng %(n)d dòng từ tệp Excel.") % {"n": count}
+        return _("Đã thêm %(n)d dòng từ tệp Excel vào bảng nhiệm vụ.") % {"n": count}
+
+    def import_context(self) -> dict[str, Any]:
+        plan = self.get_plan()
+        return {
+            "plan": plan,
+            "existing": Task.objects.filter(plan=plan).count(),
+            "editor_url": reverse("plans:detail", args=[plan.pk]) + "#part-tasks",
+            "export_url": reverse("plans:task_export", args=[plan.pk]),
+        }
