@@ -7,15 +7,13 @@ the nominations it lists are frozen: a change of the list is a new decision.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from documents import formatting, workflow
-from plans.documents import agency_code
-from plans.permissions import can
+from documents import workflow
+from plans.review import agency_register, agency_symbol, permission_checker, record_number, snapshot_text
 
 from . import selectors
 from .documents import DECISION_KEY, decision_printable, decision_queryset
@@ -32,13 +30,8 @@ PERMISSIONS = {
 KIND_LABELS = {"awardee": _("Tập thể, cá nhân được khen")}
 
 
-def _can(user, permission: str) -> bool:
-    action = PERMISSIONS.get(permission)
-    return bool(action) and can(user, action)
-
-
-def _text(value) -> str:
-    return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+_can = permission_checker(PERMISSIONS)
+_text = snapshot_text
 
 
 def decision_snapshot(decision: AwardDecision) -> dict[str, Any]:
@@ -74,18 +67,7 @@ def decision_snapshot(decision: AwardDecision) -> dict[str, Any]:
 
 
 def decision_register(decision: AwardDecision) -> tuple[str, str]:
-    agency = decision.issuing_agency
-    return f"agency-{agency.pk}", str(_("Sổ văn bản đi – %(agency)s") % {"agency": agency.name})
-
-
-def decision_symbol(decision: AwardDecision, number: int) -> str:
-    return formatting.symbol(number, decision.doc_type, agency_code(decision, decision.issuing_agency))
-
-
-def decision_apply_issue(decision: AwardDecision, number: int, date: datetime.date) -> None:
-    decision.number = number
-    decision.issued_on = date
-    decision.save(update_fields=["number", "issued_on", "updated_at"])
+    return agency_register(decision.issuing_agency)
 
 
 def _nomination_owner(nomination: Nomination) -> tuple[str, int] | None:
@@ -111,8 +93,8 @@ AWARD_DECISION_WORKFLOW = workflow.WorkflowType(
     printable=lambda decision: decision_printable(decision_queryset().get(pk=decision.pk)),
     snapshot=decision_snapshot,
     register=decision_register,
-    symbol=decision_symbol,
-    apply_issue=decision_apply_issue,
+    symbol=agency_symbol,
+    apply_issue=record_number,
     author=lambda decision: decision.created_by,
     url=lambda decision: decision.get_absolute_url(),
     pdf_url=lambda decision: reverse("awards:decision_pdf", args=[decision.campaign_id, decision.pk]),

@@ -7,15 +7,13 @@ issues it with the next number of the issuing body's register
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from documents import formatting, workflow
-from plans.documents import agency_code
-from plans.permissions import can
+from documents import workflow
+from plans.review import agency_register, agency_symbol, permission_checker, record_number, snapshot_text
 
 from .documents import INVITATION_KEY, invitation_printable
 from .models import AgencyRegistration, Delegate, Invitation
@@ -28,13 +26,8 @@ PERMISSIONS = {
 }
 
 
-def _can(user, permission: str) -> bool:
-    action = PERMISSIONS.get(permission)
-    return bool(action) and can(user, action)
-
-
-def _text(value) -> str:
-    return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+_can = permission_checker(PERMISSIONS)
+_text = snapshot_text
 
 
 def _queryset():
@@ -58,18 +51,7 @@ def invitation_snapshot(invitation: Invitation) -> dict[str, Any]:
 
 
 def invitation_register(invitation: Invitation) -> tuple[str, str]:
-    agency = invitation.issuing_agency
-    return f"agency-{agency.pk}", str(_("Sổ văn bản đi – %(agency)s") % {"agency": agency.name})
-
-
-def invitation_symbol(invitation: Invitation, number: int) -> str:
-    return formatting.symbol(number, invitation.doc_type, agency_code(invitation, invitation.issuing_agency))
-
-
-def invitation_apply_issue(invitation: Invitation, number: int, date: datetime.date) -> None:
-    invitation.number = number
-    invitation.issued_on = date
-    invitation.save(update_fields=["number", "issued_on", "updated_at"])
+    return agency_register(invitation.issuing_agency)
 
 
 INVITATION_WORKFLOW = workflow.WorkflowType(
@@ -80,8 +62,8 @@ INVITATION_WORKFLOW = workflow.WorkflowType(
     printable=lambda invitation: invitation_printable(_queryset().get(pk=invitation.pk)),
     snapshot=invitation_snapshot,
     register=invitation_register,
-    symbol=invitation_symbol,
-    apply_issue=invitation_apply_issue,
+    symbol=agency_symbol,
+    apply_issue=record_number,
     author=lambda invitation: invitation.created_by,
     url=lambda invitation: invitation.get_absolute_url(),
     pdf_url=lambda invitation: reverse(

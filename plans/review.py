@@ -10,6 +10,7 @@ number itself ("4417/KH-UBND").
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -43,13 +44,45 @@ KIND_LABELS = {
 }
 
 
-def _can(user, permission: str) -> bool:
-    action = PERMISSIONS.get(permission)
-    return bool(action) and can(user, action)
+# ---- pieces every document type of the workflow shares (awards, delegates,
+# progress register theirs with these too)
 
 
-def _text(value) -> str:
+def permission_checker(permissions: dict[str, str]) -> Callable[[Any, str], bool]:
+    """The workflow's ``can(user, "view"|"submit"|"review"|"issue")`` from a
+    map of those steps to actions of ``plans.permissions.ACTIONS``."""
+
+    def check(user, permission: str) -> bool:
+        action = permissions.get(permission)
+        return bool(action) and can(user, action)
+
+    return check
+
+
+def snapshot_text(value) -> str:
+    """A field as a review snapshot compares it: trimmed, lines right-stripped."""
     return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+
+
+def agency_register(agency) -> tuple[str, str]:
+    """The issuing body's outgoing register: its key and its name."""
+    return f"agency-{agency.pk}", str(_("Sổ văn bản đi – %(agency)s") % {"agency": agency.name})
+
+
+def agency_symbol(document, number: int) -> str:
+    """``908/QĐ-UBND``: the number, the document's type and its issuer's code."""
+    return formatting.symbol(number, document.doc_type, agency_code(document, document.issuing_agency))
+
+
+def record_number(document, number: int, date: datetime.date) -> None:
+    """Issue: the register's number and the date go on the document's row."""
+    document.number = number
+    document.issued_on = date
+    document.save(update_fields=["number", "issued_on", "updated_at"])
+
+
+_can = permission_checker(PERMISSIONS)
+_text = snapshot_text
 
 
 def _block_label(key: str) -> str:
@@ -156,13 +189,11 @@ def _issuer(plan: Plan):
 
 
 def plan_register(plan: Plan) -> tuple[str, str]:
-    agency = _issuer(plan).issuing_agency
-    return f"agency-{agency.pk}", str(_("Sổ văn bản đi – %(agency)s") % {"agency": agency.name})
+    return agency_register(_issuer(plan).issuing_agency)
 
 
 def plan_symbol(plan: Plan, number: int) -> str:
-    document = _issuer(plan)
-    return formatting.symbol(number, document.doc_type, agency_code(document, document.issuing_agency))
+    return agency_symbol(_issuer(plan), number)
 
 
 def plan_apply_issue(plan: Plan, number: int, date: datetime.date) -> None:

@@ -7,15 +7,13 @@ is the stored file and the report row is frozen.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from documents import formatting, workflow
-from plans.documents import agency_code
-from plans.permissions import can
+from documents import workflow
+from plans.review import agency_register, agency_symbol, permission_checker, record_number, snapshot_text
 
 from . import documents
 from .models import ProgressReport
@@ -31,13 +29,8 @@ PERMISSIONS = {
 KIND_LABELS = {"progressrow": _("Kết quả nhiệm vụ")}
 
 
-def _can(user, permission: str) -> bool:
-    action = PERMISSIONS.get(permission)
-    return bool(action) and can(user, action)
-
-
-def _text(value) -> str:
-    return "\n".join(line.rstrip() for line in str(value or "").strip().splitlines())
+_can = permission_checker(PERMISSIONS)
+_text = snapshot_text
 
 
 def report_snapshot(report: ProgressReport) -> dict[str, Any]:
@@ -71,18 +64,7 @@ def report_snapshot(report: ProgressReport) -> dict[str, Any]:
 
 
 def report_register(report: ProgressReport) -> tuple[str, str]:
-    agency = report.issuing_agency
-    return f"agency-{agency.pk}", str(_("Sổ văn bản đi – %(agency)s") % {"agency": agency.name})
-
-
-def report_symbol(report: ProgressReport, number: int) -> str:
-    return formatting.symbol(number, report.doc_type, agency_code(report, report.issuing_agency))
-
-
-def report_apply_issue(report: ProgressReport, number: int, date: datetime.date) -> None:
-    report.number = number
-    report.issued_on = date
-    report.save(update_fields=["number", "issued_on", "updated_at"])
+    return agency_register(report.issuing_agency)
 
 
 PROGRESS_REPORT_WORKFLOW = workflow.WorkflowType(
@@ -93,8 +75,8 @@ PROGRESS_REPORT_WORKFLOW = workflow.WorkflowType(
     printable=lambda report: documents.report_printable(documents.report_queryset().get(pk=report.pk)),
     snapshot=report_snapshot,
     register=report_register,
-    symbol=report_symbol,
-    apply_issue=report_apply_issue,
+    symbol=agency_symbol,
+    apply_issue=record_number,
     author=lambda report: report.created_by,
     url=lambda report: report.get_absolute_url(),
     pdf_url=lambda report: reverse("progress:report_pdf", args=[report.pk]),
