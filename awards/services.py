@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from agenda.models import ProgrammeSlot
 from conferences.models import Event
 from documents.models import DocumentStatus
+from documents.uploads import check_upload
 from plans.models import Agency, Plan
 
 from . import text
@@ -207,31 +208,13 @@ def _invitation_locked(campaign: Campaign, agency: Agency) -> CampaignAgency:
 
 def validate_attachment(upload: UploadedFile) -> tuple[str, str]:
     """(extension, content type) of an acceptable upload; ValidationError otherwise."""
-    name = upload.name or ""
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    allowed = ALLOWED_ATTACHMENTS.get(extension)
-    if allowed is None:
-        raise ValidationError(
-            _("Tệp «%(name)s» không đúng loại: chỉ nhận PDF, Word (.doc, .docx), JPG, PNG.") % {"name": name},
-            code="attachment_type",
-        )
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            _("Tệp «%(name)s» quá lớn: tối đa %(mb)d MB.")
-            % {"name": name, "mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
-            code="attachment_size",
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    content_type, magics = allowed
-    if not any(head.startswith(magic) for magic in magics):
-        raise ValidationError(
-            _("Nội dung tệp «%(name)s» không khớp với phần mở rộng %(ext)s.")
-            % {"name": name, "ext": extension},
-            code="attachment_content",
-        )
-    return extension, content_type
+    return check_upload(
+        upload,
+        allowed=ALLOWED_ATTACHMENTS,
+        max_bytes=MAX_ATTACHMENT_BYTES,
+        type_message=_("Tệp «%(name)s» không đúng loại: chỉ nhận PDF, Word (.doc, .docx), JPG, PNG."),
+        code="attachment",
+    )
 
 
 def _add_attachments(nomination: Nomination, uploads: Iterable[UploadedFile]) -> None:

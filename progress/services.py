@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from delegates.access import AgencyAccessLink, issue_link, links_for
 from documents import formatting, notifications
 from documents.models import DocumentStatus
+from documents.uploads import check_upload
 from plans.models import Agency, Plan, Task
 from plans.timeframes import describe
 
@@ -50,29 +51,13 @@ LINK_DAYS_AFTER_DUE = 180
 
 def validate_file(upload: UploadedFile) -> str:
     """The content type of an acceptable upload; ValidationError otherwise."""
-    name = upload.name or ""
-    extension = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name else ""
-    allowed = ALLOWED_FILES.get(extension)
-    if allowed is None:
-        raise ValidationError(
-            _("Tệp «%(name)s» không đúng loại: chỉ nhận PDF, Word, Excel, JPG, PNG.") % {"name": name},
-            code="file_type",
-        )
-    if upload.size > MAX_FILE_BYTES:
-        raise ValidationError(
-            _("Tệp «%(name)s» quá lớn: tối đa %(mb)d MB.") % {"name": name, "mb": MAX_FILE_BYTES // 2**20},
-            code="file_size",
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    content_type, magics = allowed
-    if not any(head.startswith(magic) for magic in magics):
-        raise ValidationError(
-            _("Nội dung tệp «%(name)s» không khớp với phần mở rộng %(ext)s.")
-            % {"name": name, "ext": extension},
-            code="file_content",
-        )
+    _extension, content_type = check_upload(
+        upload,
+        allowed=ALLOWED_FILES,
+        max_bytes=MAX_FILE_BYTES,
+        type_message=_("Tệp «%(name)s» không đúng loại: chỉ nhận PDF, Word, Excel, JPG, PNG."),
+        code="file",
+    )
     return content_type
 
 
