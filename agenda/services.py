@@ -14,6 +14,7 @@ Vietnamese messages, so that the editor shows them next to the field.
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -458,10 +459,5 @@ def programme_import(*, event: Event, rows: Sequence[SlotImportRow], mode: Impor
 
 def programme_dropped(*, event: Event, contents: Sequence[str]) -> int:
     """How many existing slots a replacing import of rows with ``contents`` would delete."""
-    left: dict[str, int] = {}
-    for content in ProgrammeSlot.objects.filter(event=event).values_list("content", flat=True):
-        left[content] = left.get(content, 0) + 1
-    for content in contents:
-        if left.get(content):
-            left[content] -= 1
-    return sum(left.values())
+    existing = Counter(ProgrammeSlot.objects.filter(event=event).values_list("content", flat=True))
+    return sum((existing - Counter(contents)).values())

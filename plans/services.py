@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -1006,13 +1007,8 @@ def task_table_import(*, plan: Plan, rows: Sequence[TaskImportRow], mode: Import
 
 def task_table_dropped(*, plan: Plan, descriptions: Sequence[str]) -> int:
     """How many existing tasks a replacing import of rows with ``descriptions`` would delete."""
-    left: dict[str, int] = {}
-    for description in Task.objects.filter(plan=plan).values_list("description", flat=True):
-        left[description] = left.get(description, 0) + 1
-    for description in descriptions:
-        if left.get(description):
-            left[description] -= 1
-    return sum(left.values())
+    existing = Counter(Task.objects.filter(plan=plan).values_list("description", flat=True))
+    return sum((existing - Counter(descriptions)).values())
 
 
 def _link_agencies(tasks: list[Task]) -> None:
